@@ -1,0 +1,54 @@
+using System.Data.Common;
+using Npgsql;
+using Tikiya.Infrastructure.Options;
+using Tikiya.Infrastructure.Persistence;
+
+namespace Tikiya.Api.Configuration;
+
+/// <summary>
+/// Applies the migrations at start (unless DATABASE_MIGRATE_ON_STARTUP=false) or for <c>tikiya_api migrate</c>.
+/// A failure, such as the schema guard refusing a foreign <c>users</c> table, is printed as plain lines, never a trace.
+/// </summary>
+internal static partial class DatabaseStartup
+{
+    public static async Task<bool> MigrateAsync(WebApplication app, bool migrateCommand, TextWriter error)
+    {
+        if (!migrateCommand && !app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
+        {
+            return true;
+        }
+
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseStartup).FullName!);
+        try
+        {
+            var applied = await DatabaseMigrator.MigrateAsync(app.Services, app.Lifetime.ApplicationStopping);
+            foreach (var migration in applied)
+            {
+                LogApplied(logger, migration);
+            }
+
+            LogSchemaCurrent(logger, applied.Count);
+            return true;
+        }
+        catch (PostgresException e)
+        {
+            error.WriteLine($"Database migration failed: {e.MessageText}");
+            if (!string.IsNullOrEmpty(e.Hint))
+            {
+                error.WriteLine($"Hint: {e.Hint}");
+            }
+        }
+        catch (Exception e) when (e is DbException or InvalidOperationException or TimeoutException)
+        {
+            error.WriteLine($"Database migration failed: {e.Message}");
+        }
+
+        return false;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Applied migration {Migration}")]
+    private static partial void LogApplied(ILogger logger, string migration);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database schema is current ({AppliedCount} migrations applied now)")]
+    private static partial void LogSchemaCurrent(ILogger logger, int appliedCount);
+}

@@ -1,0 +1,16 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Tikiya.Api.Configuration;
+
+/// <summary>The limits that keep the API answering under any load (deployment guide §1).</summary>
+public sealed class HttpResilienceOptions
+{
+    [ConfigurationKeyName("HTTP_REQUEST_TIMEOUT_SECS"), Range(1, 3600, ErrorMessage = "HTTP_REQUEST_TIMEOUT_SECS must be between 1 and 3600.")]
+    public int RequestTimeoutSecs { get; set; } = 30;
+
+    [ConfigurationKeyName("HTTP_CONCURRENCY_LIMIT"), Range(1, 1_000_000, ErrorMessage = "HTTP_CONCURRENCY_LIMIT must be between 1 and 1000000.")]
+    public int ConcurrencyLimit { get; set; } = 1024;
+
+    [ConfigurationKeyName("HTTP_MAX_BODY_BYTES"), Range(1024, 1_073_741_824, ErrorMessage = "HTTP_MAX_BODY_BYTES must be between 1024 and 1073741824.")]
+    public int MaxBodyBytes { get; set; } = 1_048_576;
+}

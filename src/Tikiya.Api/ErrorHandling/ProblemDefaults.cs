@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Tikiya.Api.ErrorHandling;
+
+/// <summary>
+/// Fills what every problem must carry (API.md, Conventions): a <c>detail</c> safe to show, also on the bare 404, 405
+/// and 415 answers that the framework writes itself.
+/// </summary>
+internal static class ProblemDefaults
+{
+    public static void Apply(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        problem.Detail ??= problem.Status switch
+        {
+            StatusCodes.Status400BadRequest => "The request is not valid.",
+            StatusCodes.Status404NotFound => "There is nothing at this address.",
+            StatusCodes.Status405MethodNotAllowed => "This address does not accept this HTTP method; the Allow header lists those it does.",
+            StatusCodes.Status413PayloadTooLarge => "The request body is larger than this API accepts.",
+            StatusCodes.Status415UnsupportedMediaType => "Send the body as JSON with Content-Type: application/json.",
+            StatusCodes.Status431RequestHeaderFieldsTooLarge => "The request headers are larger than this API accepts.",
+            _ => problem.Title ?? "The request could not be completed.",
+        };
+
+        // .NET adds traceId itself; keep the request id too when the trace id is not the request's (no Activity).
+        if (!problem.Extensions.ContainsKey("traceId"))
+        {
+            problem.Extensions["traceId"] = context.HttpContext.Features.Get<IHttpActivityFeature>()?.Activity.Id
+                ?? context.HttpContext.TraceIdentifier;
+        }
+    }
+}

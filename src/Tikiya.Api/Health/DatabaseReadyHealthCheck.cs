@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Tikiya.Infrastructure.Persistence;
+
+namespace Tikiya.Api.Health;
+
+/// <summary>Ready when the database answers and no migration is pending (API.md: /health/ready).</summary>
+internal sealed class DatabaseReadyHealthCheck(TikiyaDbContext db) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
+            return pending == 0
+                ? HealthCheckResult.Healthy("The database answers and its schema is current.")
+                : HealthCheckResult.Unhealthy($"The database schema is behind: {pending} migrations are pending.");
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
+        {
+            // The exception's message can name the host; the description stays generic, the log keeps the rest.
+            return HealthCheckResult.Unhealthy("The database does not answer.", e);
+        }
+    }
+}

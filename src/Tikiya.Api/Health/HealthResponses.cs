@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Tikiya.Api.Health;
+
+/// <summary>/health/live and /health/ready: JSON when up, problem+json with Retry-After when not (API.md, Conventions).</summary>
+internal static class HealthResponses
+{
+    public const string ReadyTag = "ready";
+    private const int RetryAfterSeconds = 5;
+
+    public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        // Live runs no check: it says the process serves, so a database outage never gets a healthy process restarted.
+        endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync });
+        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(ReadyTag),
+            ResponseWriter = WriteAsync,
+        });
+        return endpoints;
+    }
+
+    private static async Task WriteAsync(HttpContext context, HealthReport report)
+    {
+        var checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description });
+        if (report.Status == HealthStatus.Unhealthy)
+        {
+            context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
+            await problems.WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails = new ProblemDetails
+                {
+                    Status = StatusCodes.Status503ServiceUnavailable,
+                    Title = "Not ready.",
+                    Detail = string.Join(" ", report.Entries.Values.Where(e => e.Status == HealthStatus.Unhealthy).Select(e => e.Description)),
+                    Extensions = { ["checks"] = checks },
+                },
+            });
+            return;
+        }
+
+        await context.Response.WriteAsJsonAsync(new { status = report.Status.ToString(), checks });
+    }
+}

@@ -1,0 +1,34 @@
+using Tikiya.Api;
+using Tikiya.Api.Configuration;
+using Tikiya.Api.Health;
+using Tikiya.Application;
+using Tikiya.Infrastructure;
+
+// `tikiya_api` serves the API; `tikiya_api migrate` applies the database migrations and exits.
+var migrateCommand = args is ["migrate", ..];
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services
+    .AddApplication()
+    .AddInfrastructure(builder.Configuration)
+    .AddApi(builder.Configuration);
+
+await using var app = builder.Build();
+if (!StartupValidation.Succeeded(app.Services, Console.Error)
+    || !await DatabaseStartup.MigrateAsync(app, migrateCommand, Console.Error))
+{
+    return 1;
+}
+
+if (migrateCommand)
+{
+    return 0;
+}
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapOpenApi();
+app.MapHealthEndpoints();
+app.MapControllers();
+await app.RunAsync();
+return 0;

@@ -1,0 +1,24 @@
+using FluentValidation;
+using Tikiya.Domain.Users;
+
+namespace Tikiya.Application.Auth;
+
+/// <summary>The rules of API.md for an email and a password, shared by register and login.</summary>
+internal static class CredentialRules
+{
+    public const int PasswordMinLength = 8;
+    public const int PasswordMaxLength = 128;
+
+    public static IRuleBuilderOptions<T, string> MustBeAnEmail<T>(this IRuleBuilderInitial<T, string> rule) =>
+        rule.Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("Email is required.")
+            .Must(email => email.Trim().Length <= Email.MaxLength)
+            .WithMessage($"Email must be at most {Email.MaxLength} characters.")
+            .Must(email => Email.TryCreate(email, out _)).WithMessage("Email must look like an address (name@example.com).");
+
+    public static IRuleBuilderOptions<T, string> MustBeAPassword<T>(this IRuleBuilderInitial<T, string> rule) =>
+        rule.Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("Password is required.")
+            .Length(PasswordMinLength, PasswordMaxLength)
+            .WithMessage($"Password must be between {PasswordMinLength} and {PasswordMaxLength} characters.");
+}

@@ -1,0 +1,34 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Tikiya.Application.Common;
+using Tikiya.Application.Common.Errors;
+using Tikiya.Application.Common.Interfaces;
+using Tikiya.Application.Users;
+using Tikiya.Domain.Users;
+
+namespace Tikiya.Application.Auth.Register;
+
+internal sealed partial class RegisterHandler(IApplicationDbContext db, IPasswordHasher hasher, TimeProvider time,
+    ILogger<RegisterHandler> logger) : ICommandHandler<RegisterCommand, UserResponse>
+{
+    public async ValueTask<UserResponse> Handle(RegisterCommand command, CancellationToken cancellationToken)
+    {
+        var email = Email.Create(command.Email);
+        // A cheap early answer that spares an Argon2 hash; the unique index still settles races (SaveChangesAsync).
+        if (await db.Users.AnyAsync(u => u.NormalizedEmail == email.Normalized, cancellationToken))
+        {
+            throw new EmailAlreadyRegisteredException();
+        }
+
+        var passwordHash = await hasher.HashAsync(command.Password, cancellationToken);
+        var user = User.Register(email, passwordHash, time.GetUtcNowForStorage());
+        db.Users.Add(user);
+        await db.SaveChangesAsync(cancellationToken);
+        LogRegistered(user.Id);
+        return user.ToResponse();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId} registered")]
+    private partial void LogRegistered(Guid userId);
+}

@@ -1,0 +1,21 @@
+using FluentValidation;
+using Microsoft.Extensions.DependencyInjection;
+using Tikiya.Application.Auth.Register;
+using Tikiya.Application.Common.Behaviours;
+
+namespace Tikiya.Application;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        services.AddMediator(options =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped; // the default is Singleton; handlers take the DbContext
+            options.PipelineBehaviors = [typeof(LoggingBehaviour<,>), typeof(ValidationBehaviour<,>)]; // first = outermost
+        });
+        services.AddValidatorsFromAssemblyContaining<RegisterValidator>(includeInternalTypes: true);
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+}

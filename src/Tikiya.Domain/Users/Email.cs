@@ -1,0 +1,58 @@
+using System.Diagnostics.CodeAnalysis;
+using Tikiya.Domain.Common;
+
+namespace Tikiya.Domain.Users;
+
+/// <summary>
+/// An email address as the user typed it, trimmed, with the form it is unique under (API.md: "trimmed; unique
+/// case-insensitively; at most 254 characters; must look like an address").
+/// </summary>
+public sealed record Email
+{
+    public const int MaxLength = 254;
+
+    private Email(string value)
+    {
+        Value = value;
+        Normalized = Normalize(value);
+    }
+
+    public string Value { get; }
+
+    /// <summary>The lower-case form that the unique index is on, so "Ann@X.io" and "ann@x.io" are one account.</summary>
+    public string Normalized { get; }
+
+    public static Email Create(string? value) =>
+        TryCreate(value, out var email) ? email : throw new DomainException("The email address is not valid.");
+
+    public static bool TryCreate(string? value, [NotNullWhen(true)] out Email? email)
+    {
+        var trimmed = value?.Trim();
+        email = trimmed is not null && LooksLikeAnAddress(trimmed) ? new Email(trimmed) : null;
+        return email is not null;
+    }
+
+    public static string Normalize(string value) => value.Trim().ToLowerInvariant();
+
+    public override string ToString() => Value;
+
+    // Deliberately loose (RFC 5322 allows far more than clients should send): one '@' with a local part before it, a
+    // dotted domain after it, and no whitespace or control characters anywhere. The mailbox is proven by use, not here.
+    private static bool LooksLikeAnAddress(string value)
+    {
+        if (value.Length is 0 or > MaxLength || value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        {
+            return false;
+        }
+
+        var at = value.IndexOf('@', StringComparison.Ordinal);
+        if (at <= 0 || at != value.LastIndexOf('@'))
+        {
+            return false;
+        }
+
+        var domain = value[(at + 1)..];
+        return domain.Length >= 3 && domain.Contains('.', StringComparison.Ordinal)
+            && !domain.StartsWith('.') && !domain.EndsWith('.') && !domain.Contains("..", StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Tikiya.Application.Common.Interfaces;
+using Tikiya.Infrastructure.Configuration;
+using Tikiya.Infrastructure.Options;
+using Tikiya.Infrastructure.Persistence;
+using Tikiya.Infrastructure.Security;
+
+namespace Tikiya.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DatabaseOptions>().BindEnvironment(configuration);
+        services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
+        services.AddOptions<JwtOptions>().BindEnvironment(configuration);
+        services.AddSingleton<IValidateOptions<JwtOptions>, JwtOptionsValidator>();
+        services.AddOptions<PasswordHashingOptions>().BindEnvironment(configuration);
+
+        services.AddSingleton(sp => NpgsqlDataSourceFactory.Create(sp.GetRequiredService<IOptions<DatabaseOptions>>()));
+        services.AddDbContextPool<TikiyaDbContext>((sp, options) =>
+            options.UseTikiyaDatabase(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<TikiyaDbContext>());
+
+        services.AddSingleton<LibsodiumPasswordHasher>();
+        services.AddSingleton<IsopohPasswordHasher>();
+        services.AddSingleton<IPasswordHasher>(sp =>
+            sp.GetRequiredService<IOptions<PasswordHashingOptions>>().Value.Hasher == PasswordHashingOptions.Isopoh
+                ? sp.GetRequiredService<IsopohPasswordHasher>()
+                : sp.GetRequiredService<LibsodiumPasswordHasher>());
+        return services;
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Tikiya.Application.Common.Errors;
+using Tikiya.Application.Common.Interfaces;
+using Tikiya.Domain.Users;
+using Tikiya.Infrastructure.Persistence.Configurations;
+
+namespace Tikiya.Infrastructure.Persistence;
+
+public sealed class TikiyaDbContext(DbContextOptions<TikiyaDbContext> options) : DbContext(options), IApplicationDbContext
+{
+    public DbSet<User> Users => Set<User>();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException
+        {
+            SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: UserConfiguration.NormalizedEmailIndex,
+        })
+        {
+            // Two registrations of one email raced past the handler's check: the unique index decides (API.md: one 201, one 409).
+            throw new EmailAlreadyRegisteredException();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(TikiyaDbContext).Assembly);
+}

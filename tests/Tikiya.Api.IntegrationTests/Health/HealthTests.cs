@@ -1,0 +1,60 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Tikiya.Api.IntegrationTests.Infrastructure;
+
+namespace Tikiya.Api.IntegrationTests.Health;
+
+public sealed class HealthTests : ApiTest
+{
+    [Test]
+    public async Task Live_WhileServing_Returns200()
+    {
+        var response = await Client.GetAsync("/health/live");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task Ready_WithCurrentSchema_Returns200()
+    {
+        var response = await Client.GetAsync("/health/ready");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.That(body.GetProperty("status").GetString(), Is.EqualTo("Healthy"));
+    }
+
+    [Test]
+    public async Task Ready_WithPendingMigrations_Returns503ProblemWithRetryAfter()
+    {
+        var database = await TestSetup.Database.CreateDatabaseAsync();
+        try
+        {
+            await using var unmigrated = new TikiyaApiFactory(database,
+                new Dictionary<string, string> { ["DATABASE_MIGRATE_ON_STARTUP"] = "false" });
+            using var client = unmigrated.CreateClient();
+
+            var ready = await client.GetAsync("/health/ready");
+            var live = await client.GetAsync("/health/live");
+
+            await ProblemAssert.IsProblemAsync(ready, HttpStatusCode.ServiceUnavailable);
+            Assert.That(ready.Headers.RetryAfter?.Delta, Is.GreaterThan(TimeSpan.Zero));
+            Assert.That(live.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        }
+        finally
+        {
+            await TestSetup.Database.DropDatabaseAsync(database);
+        }
+    }
+
+    [Test]
+    public async Task OpenApi_Document_DescribesRegister()
+    {
+        var response = await Client.GetAsync("/openapi/v1.json");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var document = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.That(document.GetProperty("paths").TryGetProperty("/api/v1/auth/register", out _), Is.True);
+    }
+}

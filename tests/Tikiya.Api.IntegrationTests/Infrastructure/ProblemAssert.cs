@@ -1,0 +1,33 @@
+using System.Net;
+using System.Text.Json;
+
+namespace Tikiya.Api.IntegrationTests.Infrastructure;
+
+/// <summary>Checks the shape API.md gives every error: problem+json with type, title, status, detail and traceId.</summary>
+public static class ProblemAssert
+{
+    public static async Task<JsonElement> IsProblemAsync(HttpResponseMessage response, HttpStatusCode status)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(status), body);
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"), body);
+
+        var problem = JsonDocument.Parse(body).RootElement.Clone();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(problem.GetProperty("status").GetInt32(), Is.EqualTo((int)status));
+            Assert.That(problem.GetProperty("type").GetString(), Is.Not.Empty);
+            Assert.That(problem.GetProperty("title").GetString(), Is.Not.Empty);
+            Assert.That(problem.GetProperty("detail").GetString(), Is.Not.Empty);
+            Assert.That(problem.GetProperty("traceId").GetString(), Is.Not.Empty);
+            Assert.That(body, Does.Not.Contain("   at "), "no stack trace");
+            Assert.That(body, Does.Not.Contain("Exception"), "no exception type");
+        }
+
+        return problem;
+    }
+
+    public static string[] Errors(JsonElement problem, string field) =>
+        [.. problem.GetProperty("errors").GetProperty(field).EnumerateArray().Select(e => e.GetString()!)];
+}

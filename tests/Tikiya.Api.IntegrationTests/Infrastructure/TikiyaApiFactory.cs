@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Tikiya.Api.IntegrationTests.Infrastructure;
+
+/// <summary>The real app, in memory, on a real PostgreSQL database, with a clock the tests move.</summary>
+public sealed class TikiyaApiFactory(string databaseUrl, IReadOnlyDictionary<string, string>? settings = null)
+    : WebApplicationFactory<Program>
+{
+    public const string JwtSecret = "integration-tests-secret-of-at-least-32-bytes";
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production"); // test what ships
+        builder.UseSetting("DATABASE_URL", databaseUrl);
+        builder.UseSetting("JWT_SECRET", JwtSecret);
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(name, value);
+        }
+
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+}
