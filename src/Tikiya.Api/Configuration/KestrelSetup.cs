@@ -9,8 +9,16 @@ internal sealed class KestrelSetup(IOptions<ServerOptions> server, IOptions<Http
 {
     public void Configure(KestrelServerOptions options)
     {
-        options.ListenAnyIP(server.Value.Port);
         options.AddServerHeader = false;
-        options.Limits.MaxRequestBodySize = resilience.Value.MaxBodyBytes;
+        try
+        {
+            options.ListenAnyIP(server.Value.Port);
+            options.Limits.MaxRequestBodySize = resilience.Value.MaxBodyBytes;
+        }
+        catch (OptionsValidationException)
+        {
+            // The host builds Kestrel's options before StartupValidation runs; a bad value is left for it to report,
+            // as one line among every other bad variable, and the process exits before it listens.
+        }
     }
 }

@@ -46,7 +46,7 @@ internal sealed class LibsodiumPasswordHasher(IOptions<PasswordHashingOptions> o
         {
             return ValueTask.FromResult(Argon2id.VerifyHash(passwordHash, passwordBytes));
         }
-        catch (ArgumentException)
+        catch (Exception e) when (e is ArgumentException or FormatException)
         {
             return ValueTask.FromResult(false); // Geralt throws on a malformed stored hash: it matches no password
         }

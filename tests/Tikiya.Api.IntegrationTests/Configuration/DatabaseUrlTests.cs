@@ -1,0 +1,114 @@
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Tikiya.Api.IntegrationTests.Infrastructure;
+using Tikiya.Infrastructure.Options;
+using Tikiya.Infrastructure.Persistence;
+
+namespace Tikiya.Api.IntegrationTests.Configuration;
+
+public sealed class DatabaseUrlTests
+{
+    [Test]
+    public void Parse_UrlWithEncodedParts_DecodesEveryPart()
+    {
+        var builder = DatabaseConnectionString.Parse(
+            "postgres://us%40er:p%40ss%3Aw%2Frd%20x@db.example.com:6543/my%20db?sslmode=verify-full&application_name=tikiya");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(builder.Host, Is.EqualTo("db.example.com"));
+            Assert.That(builder.Port, Is.EqualTo(6543));
+            Assert.That(builder.Username, Is.EqualTo("us@er"));
+            Assert.That(builder.Password, Is.EqualTo("p@ss:w/rd x"));
+            Assert.That(builder.Database, Is.EqualTo("my db"));
+            Assert.That(builder.SslMode, Is.EqualTo(SslMode.VerifyFull));
+            Assert.That(builder.ApplicationName, Is.EqualTo("tikiya"));
+        }
+    }
+
+    [TestCase("postgres://tikiya@localhost/tikiya")]
+    [TestCase("postgresql://tikiya@localhost/tikiya")]
+    [TestCase("POSTGRES://tikiya@localhost/tikiya")]
+    public void Parse_UrlWithoutPort_Uses5432(string url)
+    {
+        var builder = DatabaseConnectionString.Parse(url);
+
+        Assert.That(builder.Port, Is.EqualTo(5432));
+        Assert.That(builder.Password, Is.Null);
+    }
+
+    [TestCase("disable", SslMode.Disable)]
+    [TestCase("require", SslMode.Require)]
+    [TestCase("verify-ca", SslMode.VerifyCA)]
+    [TestCase("prefer", SslMode.Prefer)]
+    public void Parse_UrlWithSslMode_HonoursIt(string sslmode, SslMode expected)
+    {
+        var builder = DatabaseConnectionString.Parse($"postgres://u:p@db/tikiya?sslmode={sslmode}");
+
+        Assert.That(builder.SslMode, Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void Parse_UrlWithIpv6Host_KeepsTheAddress()
+    {
+        var builder = DatabaseConnectionString.Parse("postgres://u:p@[::1]:5433/tikiya");
+
+        Assert.That(builder.Host, Is.EqualTo("::1"));
+        Assert.That(builder.Port, Is.EqualTo(5433));
+    }
+
+    [Test]
+    public void Parse_KeyValueString_IsTakenAsIs()
+    {
+        var builder = DatabaseConnectionString.Parse("Host=db;Port=6000;Database=tikiya;Username=u;Password=p;SSL Mode=Require");
+
+        Assert.That((builder.Host, builder.Port, builder.Database, builder.SslMode), Is.EqualTo(("db", 6000, "tikiya", SslMode.Require)));
+    }
+
+    [TestCase("postgres://u:hunter2@db/tikiya?sslmode=sometimes")]
+    [TestCase("postgres://u:hunter2@db/tikiya?bogus=1")]
+    [TestCase("Password=hunter2;Database=tikiya")]
+    [TestCase("Password=hunter2;Bogus=1")]
+    public void TryParse_InvalidValue_FailsWithoutRepeatingThePassword(string value)
+    {
+        var parsed = DatabaseConnectionString.TryParse(value, out _, out var error);
+
+        Assert.That(parsed, Is.False);
+        Assert.That(error, Is.Not.Empty.And.Not.Contain("hunter2"));
+    }
+
+    [Test]
+    public void DataSource_WithPoolMax_SizesThePool()
+    {
+        var options = Microsoft.Extensions.Options.Options.Create(new DatabaseOptions { Url = "postgres://u:p@db/tikiya", PoolMax = 7 });
+
+        using var dataSource = NpgsqlDataSourceFactory.Create(options);
+
+        Assert.That(new NpgsqlConnectionStringBuilder(dataSource.ConnectionString).MaxPoolSize, Is.EqualTo(7));
+    }
+
+    [TestCase(false)]
+    [TestCase(true)]
+    public async Task MigrateCommand_WithEitherForm_ConnectsAndApplies(bool asUrl)
+    {
+        var database = await TestSetup.Database.CreateDatabaseAsync();
+        try
+        {
+            var connectionString = new NpgsqlConnectionStringBuilder(database);
+            var value = asUrl
+                ? $"postgresql://{Uri.EscapeDataString(connectionString.Username!)}:{Uri.EscapeDataString(connectionString.Password!)}"
+                  + $"@{connectionString.Host}:{connectionString.Port}/{connectionString.Database}?sslmode=disable"
+                : database;
+
+            var result = await ApiProcess.RunAsync(
+                new Dictionary<string, string> { ["DATABASE_URL"] = value, ["JWT_SECRET"] = ApiProcess.ValidJwtSecret }, "migrate");
+
+            Assert.That(result.ExitCode, Is.Zero, result.StandardError + result.StandardOutput);
+            Assert.That(await MigrationHistory.CountAsync(database), Is.EqualTo(MigrationHistory.KnownMigrations.Count));
+        }
+        finally
+        {
+            await TestSetup.Database.DropDatabaseAsync(database);
+        }
+    }
+}
