@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Tikiya.Infrastructure.Options;
 using Tikiya.Infrastructure.Persistence;
@@ -13,7 +14,7 @@ internal static partial class DatabaseStartup
 {
     public static async Task<bool> MigrateAsync(WebApplication app, bool migrateCommand, TextWriter error)
     {
-        if (!migrateCommand && !app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
+        if (!migrateCommand && !app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
         {
             return true;
         }
@@ -21,13 +22,8 @@ internal static partial class DatabaseStartup
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseStartup).FullName!);
         try
         {
-            var applied = await DatabaseMigrator.MigrateAsync(app.Services, app.Lifetime.ApplicationStopping);
-            foreach (var migration in applied)
-            {
-                LogApplied(logger, migration);
-            }
-
-            LogSchemaCurrent(logger, applied.Count);
+            var current = await DatabaseMigrator.MigrateAsync(app.Services, app.Lifetime.ApplicationStopping);
+            LogSchemaCurrent(logger, current ?? "none");
             return true;
         }
         catch (PostgresException e)
@@ -46,9 +42,6 @@ internal static partial class DatabaseStartup
         return false;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Applied migration {Migration}")]
-    private static partial void LogApplied(ILogger logger, string migration);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Database schema is current ({AppliedCount} migrations applied now)")]
-    private static partial void LogSchemaCurrent(ILogger logger, int appliedCount);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database schema is current, at migration {Migration}")]
+    private static partial void LogSchemaCurrent(ILogger logger, string migration);
 }

@@ -14,10 +14,14 @@ public static class MigrationHistory
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
-            "SELECT CASE WHEN to_regclass('\"__EFMigrationsHistory\"') IS NULL THEN -1 ELSE (SELECT count(*) FROM \"__EFMigrationsHistory\") END",
-            connection);
-        return (long)(await command.ExecuteScalarAsync())!;
+        await using var exists = new NpgsqlCommand("SELECT to_regclass('\"__EFMigrationsHistory\"') IS NOT NULL", connection);
+        if (!(bool)(await exists.ExecuteScalarAsync())!)
+        {
+            return -1;
+        }
+
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM \"__EFMigrationsHistory\"", connection);
+        return (long)(await count.ExecuteScalarAsync())!;
     }
 
     /// <summary>A context on <paramref name="connectionString"/>, for tests that migrate a database of their own.</summary>

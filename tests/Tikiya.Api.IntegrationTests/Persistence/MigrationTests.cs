@@ -1,10 +1,11 @@
 using Npgsql;
 using Tikiya.Api.IntegrationTests.Infrastructure;
+using Tikiya.Infrastructure.Persistence;
 
 namespace Tikiya.Api.IntegrationTests.Persistence;
 
-/// <summary>A database left with a <c>users</c> table by an older deployment is refused with the guard's message.</summary>
-public sealed class SchemaGuardTests
+/// <summary>Migrations: the schema guard, the migrate command, and instances that start together.</summary>
+public sealed class MigrationTests
 {
     private string _database = null!;
 
@@ -74,14 +75,65 @@ public sealed class SchemaGuardTests
     }
 
     [Test]
-    public async Task Migrate_TwoInstancesAtOnce_ApplyEachMigrationOnce()
+    public async Task Migrate_SeveralInstancesAtOnce_ApplyEachMigrationOnce()
     {
-        var results = await Task.WhenAll(MigrateAsync(), MigrateAsync());
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => MigrateAsync()));
 
         Assert.That(results.Select(r => r.ExitCode), Is.All.Zero, string.Join("\n", results.Select(r => r.StandardError)));
         Assert.That(await MigrationHistory.CountAsync(_database), Is.EqualTo(MigrationHistory.KnownMigrations.Count));
         Assert.That(await ScalarAsync("SELECT data_type FROM information_schema.columns WHERE table_name = 'users' AND column_name = 'id'"),
             Is.EqualTo("uuid"));
+    }
+
+    [Test]
+    public async Task Migrate_WhileAnotherInstanceMigrates_WaitsForItsTurn()
+    {
+        await using var other = new NpgsqlConnection(_database);
+        await other.OpenAsync();
+        await using var take = new NpgsqlCommand("SELECT pg_advisory_lock(x'74696b697961'::bigint)", other);
+        await take.ExecuteNonQueryAsync();
+
+        var migrating = MigrateAsync();
+        await WaitUntilABackendWaitsOnAnAdvisoryLockAsync();
+        var historyWhileWaiting = await MigrationHistory.CountAsync(_database);
+        await using var release = new NpgsqlCommand("SELECT pg_advisory_unlock(x'74696b697961'::bigint)", other);
+        await release.ExecuteNonQueryAsync(); // the other instance is done
+        var result = await migrating;
+
+        Assert.That(historyWhileWaiting, Is.LessThanOrEqualTo(0), "nothing applied while the lock was held");
+        Assert.That(result.ExitCode, Is.Zero, result.StandardError);
+        Assert.That(await MigrationHistory.CountAsync(_database), Is.EqualTo(MigrationHistory.KnownMigrations.Count));
+    }
+
+    [Test]
+    public async Task Migrate_InARunningApp_ReleasesTheLockWhenDone()
+    {
+        await DatabaseMigrator.MigrateAsync(TestSetup.Factory.Services, CancellationToken.None);
+
+        var connectionString = new NpgsqlConnectionStringBuilder(DatabaseConnectionString.Parse(TestSetup.Database.Url).ConnectionString)
+        {
+            Pooling = false,
+        };
+        await using var connection = new NpgsqlConnection(connectionString.ConnectionString);
+        await connection.OpenAsync();
+        await using var tryLock = new NpgsqlCommand("SELECT pg_try_advisory_lock(x'74696b697961'::bigint)", connection);
+        Assert.That(await tryLock.ExecuteScalarAsync(), Is.True, "another instance could migrate now");
+    }
+
+    private async Task WaitUntilABackendWaitsOnAnAdvisoryLockAsync()
+    {
+        const string sql = "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted";
+        for (var attempt = 0; attempt < 600; attempt++)
+        {
+            if ((long)(await ScalarAsync(sql))! > 0)
+            {
+                return;
+            }
+
+            await Task.Delay(50);
+        }
+
+        Assert.Fail("The migrating instance never waited on the migration lock.");
     }
 
     private Task<ProcessResult> MigrateAsync() => ApiProcess.RunAsync(

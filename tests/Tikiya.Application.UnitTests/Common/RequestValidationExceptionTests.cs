@@ -1,0 +1,22 @@
+using FluentValidation.Results;
+using Tikiya.Application.Common.Errors;
+
+namespace Tikiya.Application.UnitTests.Common;
+
+public sealed class RequestValidationExceptionTests
+{
+    [Test]
+    public void Errors_GroupsMessagesPerPropertyWithoutRepeats()
+    {
+        var exception = new RequestValidationException(
+        [
+            new ValidationFailure("Email", "Email is required."),
+            new ValidationFailure("Password", "Too short."),
+            new ValidationFailure("Password", "Too short."),
+            new ValidationFailure("Password", "Too common."),
+        ]);
+
+        Assert.That(exception.Errors["Email"], Is.EqualTo(new[] { "Email is required." }));
+        Assert.That(exception.Errors["Password"], Is.EqualTo(new[] { "Too short.", "Too common." }));
+    }
+}

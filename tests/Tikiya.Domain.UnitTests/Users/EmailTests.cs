@@ -1,0 +1,67 @@
+using Tikiya.Domain.Common;
+using Tikiya.Domain.Users;
+
+namespace Tikiya.Domain.UnitTests.Users;
+
+public sealed class EmailTests
+{
+    [Test]
+    public void Create_WithSurroundingWhitespace_TrimsButKeepsCase()
+    {
+        var email = Email.Create("  Ann.Lee@Example.COM\t");
+
+        Assert.That(email.Value, Is.EqualTo("Ann.Lee@Example.COM"));
+        Assert.That(email.Normalized, Is.EqualTo("ann.lee@example.com"));
+    }
+
+    [TestCase("ann@example.com")]
+    [TestCase("a@b.co")]
+    [TestCase("first.last+tag@sub.example.org")]
+    [TestCase("o'brien@example.ie")]
+    public void TryCreate_WithAnAddress_Succeeds(string value)
+    {
+        Assert.That(Email.TryCreate(value, out var email), Is.True);
+        Assert.That(email!.Value, Is.EqualTo(value));
+    }
+
+    [TestCase(null)]
+    [TestCase("")]
+    [TestCase("   ")]
+    [TestCase("ann")]
+    [TestCase("ann@")]
+    [TestCase("@example.com")]
+    [TestCase("ann@example")]
+    [TestCase("ann@.example.com")]
+    [TestCase("ann@example.com.")]
+    [TestCase("ann@example..com")]
+    [TestCase("ann@@example.com")]
+    [TestCase("ann@ex@ample.com")]
+    [TestCase("ann lee@example.com")]
+    [TestCase("ann\u0000@example.com")]
+    public void TryCreate_WithSomethingElse_Fails(string? value)
+    {
+        Assert.That(Email.TryCreate(value, out var email), Is.False);
+        Assert.That(email, Is.Null);
+    }
+
+    [Test]
+    public void TryCreate_WithLengthLimit_AcceptsExactly254Characters()
+    {
+        var longest = new string('a', Email.MaxLength - "@example.com".Length) + "@example.com";
+
+        Assert.That(Email.TryCreate(longest, out _), Is.True);
+        Assert.That(Email.TryCreate("a" + longest, out _), Is.False);
+    }
+
+    [Test]
+    public void Create_WithInvalidValue_ThrowsDomainException()
+    {
+        Assert.That(() => Email.Create("nope"), Throws.TypeOf<DomainException>());
+    }
+
+    [Test]
+    public void Normalized_OfTwoSpellings_IsTheSame()
+    {
+        Assert.That(Email.Create("ANN@example.com").Normalized, Is.EqualTo(Email.Create("ann@EXAMPLE.com").Normalized));
+    }
+}
