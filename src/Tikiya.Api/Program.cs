@@ -27,6 +27,8 @@ if (migrateCommand)
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapOpenApi();
 app.MapHealthEndpoints();
 app.MapControllers();

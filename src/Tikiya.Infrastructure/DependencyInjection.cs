@@ -7,7 +7,9 @@ using Tikiya.Application.Common.Interfaces;
 using Tikiya.Infrastructure.Configuration;
 using Tikiya.Infrastructure.Options;
 using Tikiya.Infrastructure.Persistence;
+using Tikiya.Infrastructure.Maintenance;
 using Tikiya.Infrastructure.Security;
+using Tikiya.Infrastructure.Throttling;
 
 namespace Tikiya.Infrastructure;
 
@@ -20,6 +22,8 @@ public static class DependencyInjection
         services.AddOptions<JwtOptions>().BindEnvironment(configuration);
         services.AddSingleton<IValidateOptions<JwtOptions>, JwtOptionsValidator>();
         services.AddOptions<PasswordHashingOptions>().BindEnvironment(configuration);
+        services.AddOptions<LoginThrottleOptions>().BindEnvironment(configuration);
+        services.AddOptions<MaintenanceOptions>().BindEnvironment(configuration);
 
         services.AddSingleton(sp => NpgsqlDataSourceFactory.Create(sp.GetRequiredService<IOptions<DatabaseOptions>>()));
         services.AddDbContextPool<TikiyaDbContext>((sp, options) =>
@@ -32,6 +36,10 @@ public static class DependencyInjection
             sp.GetRequiredService<IOptions<PasswordHashingOptions>>().Value.Hasher == PasswordHashingOptions.Isopoh
                 ? sp.GetRequiredService<IsopohPasswordHasher>()
                 : sp.GetRequiredService<LibsodiumPasswordHasher>());
+        services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<LoginThrottleOptions>>().Value.ToPolicy());
+        services.AddScoped<ILoginThrottleStore, LoginThrottleStore>();
+        services.AddHostedService<PurgeBackgroundService>();
         return services;
     }
 }

@@ -1,20 +1,61 @@
 using Mediator;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Tikiya.Api.Authentication;
+using Tikiya.Application.Auth;
+using Tikiya.Application.Auth.Login;
+using Tikiya.Application.Auth.Logout;
+using Tikiya.Application.Auth.LogoutAll;
+using Tikiya.Application.Auth.Refresh;
 using Tikiya.Application.Auth.Register;
+using Tikiya.Application.Common;
 using Tikiya.Application.Users;
 
 namespace Tikiya.Api.Controllers;
 
 [ApiController, Route("api/v1/auth")]
 [Consumes("application/json")]
+[ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+[ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, "application/problem+json")]
+[ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, "application/problem+json")]
+[ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests, "application/problem+json")]
+[ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
 public sealed class AuthController(ISender sender) : ControllerBase
 {
     [HttpPost("register")]
     [ProducesResponseType<UserResponse>(StatusCodes.Status201Created)]
-    [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, "application/problem+json")]
     public async Task<ActionResult<UserResponse>> Register(RegisterCommand command, CancellationToken cancellationToken) =>
         StatusCode(StatusCodes.Status201Created, await sender.Send(command, cancellationToken));
+
+    [HttpPost("login")]
+    [ProducesResponseType<TokensResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
+    public async Task<ActionResult<TokensResponse>> Login(LoginCommand command, CancellationToken cancellationToken) =>
+        await sender.Send(command with { Client = new ClientInfo(Request.Headers.UserAgent, HttpContext.Connection.RemoteIpAddress) },
+            cancellationToken);
+
+    [HttpPost("refresh")]
+    [ProducesResponseType<TokensResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
+    public async Task<ActionResult<TokensResponse>> Refresh(RefreshCommand command, CancellationToken cancellationToken) =>
+        await sender.Send(command, cancellationToken);
+
+    [HttpPost("logout")]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    public async Task<IActionResult> Logout(LogoutCommand command, CancellationToken cancellationToken)
+    {
+        await sender.Send(command, cancellationToken);
+        return NoContent();
+    }
+
+    [HttpPost("logout-all"), Authorize]
+    [Consumes("application/json", IsOptional = true)] // no body: the access token says whose sessions to end
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
+    public async Task<IActionResult> LogoutAll(CancellationToken cancellationToken)
+    {
+        await sender.Send(new LogoutAllCommand(User.UserId()), cancellationToken);
+        return NoContent();
+    }
 }

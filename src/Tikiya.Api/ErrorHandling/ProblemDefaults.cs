@@ -14,6 +14,7 @@ internal static class ProblemDefaults
         problem.Detail ??= problem.Status switch
         {
             StatusCodes.Status400BadRequest => "The request is not valid.",
+            StatusCodes.Status401Unauthorized => "A valid access token is required: send it as Authorization: Bearer <token>.",
             StatusCodes.Status404NotFound => "There is nothing at this address.",
             StatusCodes.Status405MethodNotAllowed => "This address does not accept this HTTP method; the Allow header lists those it does.",
             StatusCodes.Status413PayloadTooLarge => "The request body is larger than this API accepts.",

@@ -24,6 +24,10 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
                 Detail = validation.Message,
             },
             EmailAlreadyRegisteredException taken => Problem(StatusCodes.Status409Conflict, "Email already registered.", taken.Message),
+            InvalidCredentialsException bad => Problem(StatusCodes.Status401Unauthorized, "Invalid credentials.", bad.Message),
+            InvalidRefreshTokenException bad => Problem(StatusCodes.Status401Unauthorized, "Invalid refresh token.", bad.Message),
+            NotAuthenticatedException gone => Problem(StatusCodes.Status401Unauthorized, "Not authenticated.", gone.Message),
+            LoginThrottledException throttled => Problem(StatusCodes.Status429TooManyRequests, "Too many failed logins.", throttled.Message),
             DomainException domain => Problem(StatusCodes.Status400BadRequest, "The request is not valid.", domain.Message),
             BadHttpRequestException badRequest => Problem(badRequest.StatusCode, null, null),
             _ => null,
@@ -36,6 +40,16 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
+        switch (exception)
+        {
+            case LoginThrottledException throttled:
+                httpContext.Response.Headers.RetryAfter = RetryAfter.Seconds(throttled.RetryAfter);
+                break;
+            case NotAuthenticatedException:
+                httpContext.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
+                break;
+        }
+
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Tikiya.Api.ErrorHandling;
 
 namespace Tikiya.Api.Health;
 
@@ -8,7 +9,7 @@ namespace Tikiya.Api.Health;
 internal static class HealthResponses
 {
     public const string ReadyTag = "ready";
-    private const int RetryAfterSeconds = 5;
+    private static readonly TimeSpan RetryAfterDelay = TimeSpan.FromSeconds(5);
 
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -27,7 +28,7 @@ internal static class HealthResponses
         var checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description });
         if (report.Status == HealthStatus.Unhealthy)
         {
-            context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            context.Response.Headers.RetryAfter = RetryAfter.Seconds(RetryAfterDelay);
             var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
             await problems.WriteAsync(new ProblemDetailsContext
             {

@@ -33,4 +33,11 @@ public sealed class User
         // Version 7: time-ordered, so new rows land at the end of the primary-key index instead of at random pages.
         return new User(Guid.CreateVersion7(now), email, passwordHash, now);
     }
+
+    /// <summary>Replaces the hash of the same password, as after a cost increase (see the login handler).</summary>
+    public void ChangePasswordHash(string passwordHash)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(passwordHash);
+        PasswordHash = passwordHash;
+    }
 }

@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text;
 using Microsoft.Extensions.Configuration;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Tikiya.Infrastructure.Options;
 
@@ -15,4 +17,13 @@ public sealed class JwtOptions
 
     [ConfigurationKeyName("JWT_AUDIENCE"), Required(ErrorMessage = "JWT_AUDIENCE must not be empty.")]
     public string Audience { get; set; } = "tikiya-clients";
+
+    [ConfigurationKeyName("JWT_ACCESS_TOKEN_TTL_SECS"), Range(60, 86_400, ErrorMessage = "JWT_ACCESS_TOKEN_TTL_SECS must be between 60 and 86400.")]
+    public int AccessTokenTtlSecs { get; set; } = 900;
+
+    [ConfigurationKeyName("JWT_REFRESH_TOKEN_TTL_SECS"), Range(300, 31_536_000, ErrorMessage = "JWT_REFRESH_TOKEN_TTL_SECS must be between 300 and 31536000.")]
+    public int RefreshTokenTtlSecs { get; set; } = 2_592_000;
+
+    /// <summary>The HS256 key: the UTF-8 bytes of JWT_SECRET (API.md), for signing and for validating alike.</summary>
+    public SymmetricSecurityKey CreateSigningKey() => new(Encoding.UTF8.GetBytes(Secret));
 }

@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Tikiya.Application.Common.Errors;
 using Tikiya.Application.Common.Interfaces;
+using Tikiya.Domain.Sessions;
+using Tikiya.Domain.Throttling;
 using Tikiya.Domain.Users;
 using Tikiya.Infrastructure.Persistence.Configurations;
 
@@ -10,6 +12,12 @@ namespace Tikiya.Infrastructure.Persistence;
 public sealed class TikiyaDbContext(DbContextOptions<TikiyaDbContext> options) : DbContext(options), IApplicationDbContext
 {
     public DbSet<User> Users => Set<User>();
+
+    public DbSet<Session> Sessions => Set<Session>();
+
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+
+    public DbSet<LoginThrottle> LoginThrottles => Set<LoginThrottle>();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

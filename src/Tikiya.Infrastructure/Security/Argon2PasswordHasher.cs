@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using Tikiya.Application.Common.Interfaces;
 using Tikiya.Infrastructure.Options;
@@ -7,12 +9,22 @@ using Tikiya.Infrastructure.Options;
 namespace Tikiya.Infrastructure.Security;
 
 /// <summary>
-/// What both Argon2id adapters share: the password's UTF-8 bytes are zeroed after use, and a stored hash the adapter
-/// cannot parse matches no password instead of failing the request.
+/// What both Argon2id adapters share: the password's UTF-8 bytes are zeroed after use; a stored hash the adapter
+/// cannot parse matches no password instead of failing the request; an unknown user is checked against a dummy hash
+/// of the same cost, so both login failures take the same time (API.md).
 /// </summary>
-internal abstract class Argon2PasswordHasher(IOptions<PasswordHashingOptions> options) : IPasswordHasher
+internal abstract partial class Argon2PasswordHasher : IPasswordHasher
 {
-    protected PasswordHashingOptions Settings => options.Value;
+    private readonly IOptions<PasswordHashingOptions> _options;
+    private readonly Lazy<string> _dummyHash;
+
+    protected Argon2PasswordHasher(IOptions<PasswordHashingOptions> options)
+    {
+        _options = options;
+        _dummyHash = new Lazy<string>(() => Hash(RandomNumberGenerator.GetBytes(32)));
+    }
+
+    protected PasswordHashingOptions Settings => _options.Value;
 
     public ValueTask<string> HashAsync(string password, CancellationToken cancellationToken)
     {
@@ -29,15 +41,15 @@ internal abstract class Argon2PasswordHasher(IOptions<PasswordHashingOptions> op
         }
     }
 
-    public ValueTask<bool> VerifyAsync(string password, string passwordHash, CancellationToken cancellationToken)
+    public ValueTask<bool> VerifyAsync(string password, string? passwordHash, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(password);
-        ArgumentNullException.ThrowIfNull(passwordHash);
         cancellationToken.ThrowIfCancellationRequested();
         var passwordBytes = Encoding.UTF8.GetBytes(password);
         try
         {
-            return ValueTask.FromResult(Verify(passwordHash, passwordBytes));
+            var matches = Verify(passwordHash ?? _dummyHash.Value, passwordBytes);
+            return ValueTask.FromResult(matches && passwordHash is not null);
         }
         catch (Exception e) when (e is ArgumentException or FormatException or IndexOutOfRangeException)
         {
@@ -49,8 +61,25 @@ internal abstract class Argon2PasswordHasher(IOptions<PasswordHashingOptions> op
         }
     }
 
+    public bool NeedsRehash(string passwordHash)
+    {
+        ArgumentNullException.ThrowIfNull(passwordHash);
+        var cost = PhcCost().Match(passwordHash);
+        if (!cost.Success)
+        {
+            return false; // such a hash matches no password, so no login reaches this
+        }
+
+        var memoryKib = int.Parse(cost.Groups["m"].ValueSpan, CultureInfo.InvariantCulture);
+        var iterations = int.Parse(cost.Groups["t"].ValueSpan, CultureInfo.InvariantCulture);
+        return memoryKib < Settings.MemoryKib || iterations < Settings.Iterations; // stronger only: never weaken a hash
+    }
+
     /// <summary>A PHC string for <paramref name="password"/> with a new random salt and the configured cost.</summary>
     protected abstract string Hash(byte[] password);
 
     protected abstract bool Verify(string passwordHash, byte[] password);
+
+    [GeneratedRegex(@"^\$argon2id\$v=19\$m=(?<m>\d{1,9}),t=(?<t>\d{1,9}),p=\d{1,3}\$", RegexOptions.CultureInvariant)]
+    private static partial Regex PhcCost();
 }

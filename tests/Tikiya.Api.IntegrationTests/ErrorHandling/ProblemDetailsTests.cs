@@ -91,7 +91,9 @@ public sealed class ProblemDetailsTests : ApiTest
         public ValueTask<string> HashAsync(string password, CancellationToken cancellationToken) =>
             throw new InvalidOperationException(Message);
 
-        public ValueTask<bool> VerifyAsync(string password, string passwordHash, CancellationToken cancellationToken) =>
+        public ValueTask<bool> VerifyAsync(string password, string? passwordHash, CancellationToken cancellationToken) =>
             throw new InvalidOperationException(Message);
+
+        public bool NeedsRehash(string passwordHash) => throw new InvalidOperationException(Message);
     }
 }

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Tikiya.Domain.Sessions;
+using Tikiya.Domain.Throttling;
 using Tikiya.Domain.Users;
 
 namespace Tikiya.Application.Common.Interfaces;
@@ -9,6 +11,12 @@ namespace Tikiya.Application.Common.Interfaces;
 public interface IApplicationDbContext
 {
     DbSet<User> Users { get; }
+
+    DbSet<Session> Sessions { get; }
+
+    DbSet<RefreshToken> RefreshTokens { get; }
+
+    DbSet<LoginThrottle> LoginThrottles { get; }
 
     /// <summary>Saves; a taken email surfaces as <see cref="Errors.EmailAlreadyRegisteredException"/>.</summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);

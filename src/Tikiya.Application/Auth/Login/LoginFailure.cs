@@ -1,0 +1,9 @@
+namespace Tikiya.Application.Auth.Login;
+
+/// <summary>Why a login failed, for the log only: the client gets one answer for the first two (API.md).</summary>
+internal enum LoginFailure
+{
+    UnknownUser,
+    WrongPassword,
+    Throttled,
+}

@@ -1,0 +1,12 @@
+using FluentValidation;
+
+namespace Tikiya.Application.Auth.Login;
+
+internal sealed class LoginValidator : AbstractValidator<LoginCommand>
+{
+    public LoginValidator()
+    {
+        RuleFor(c => c.Email).MustBeAnEmail();
+        RuleFor(c => c.Password).MustBeAPassword();
+    }
+}

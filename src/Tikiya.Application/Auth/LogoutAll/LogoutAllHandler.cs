@@ -1,0 +1,25 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Tikiya.Application.Common;
+using Tikiya.Application.Common.Interfaces;
+
+namespace Tikiya.Application.Auth.LogoutAll;
+
+internal sealed partial class LogoutAllHandler(IApplicationDbContext db, TimeProvider time, ILogger<LogoutAllHandler> logger)
+    : ICommandHandler<LogoutAllCommand>
+{
+    public async ValueTask<Unit> Handle(LogoutAllCommand command, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNowForStorage();
+        // One UPDATE for all of them: a user may hold many sessions, and none may slip through a concurrent refresh.
+        var revoked = await db.Sessions
+            .Where(s => s.UserId == command.UserId && s.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, now), cancellationToken);
+        LogAllRevoked(revoked, command.UserId);
+        return Unit.Value;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Revoked {SessionCount} sessions of user {UserId}")]
+    private partial void LogAllRevoked(int sessionCount, Guid userId);
+}

@@ -1,0 +1,25 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Tikiya.Application.Common.Interfaces;
+using Tikiya.Domain.Throttling;
+
+namespace Tikiya.Application.Auth.Maintenance;
+
+internal sealed class PurgeExpiredHandler(IApplicationDbContext db, ThrottlePolicy throttlePolicy, TimeProvider time)
+    : ICommandHandler<PurgeExpiredCommand, PurgeResult>
+{
+    public async ValueTask<PurgeResult> Handle(PurgeExpiredCommand command, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        // An expired token is refused whether or not its row is there; a revoked or expired session, likewise. Rotated
+        // tokens stay until they expire, because presenting one again is how theft is detected.
+        var refreshTokens = await db.RefreshTokens.Where(t => t.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
+        var sessions = await db.Sessions.Where(s => s.ExpiresAt <= now || s.RevokedAt != null)
+            .ExecuteDeleteAsync(cancellationToken); // their remaining tokens go with them (ON DELETE CASCADE)
+        var forgotten = now - throttlePolicy.Lockout;
+        var throttles = await db.LoginThrottles
+            .Where(t => (t.LockedUntil == null || t.LockedUntil <= now) && t.LastFailureAt <= forgotten)
+            .ExecuteDeleteAsync(cancellationToken);
+        return new PurgeResult(sessions, refreshTokens, throttles);
+    }
+}

@@ -1,0 +1,43 @@
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Tikiya.Application.Auth.Maintenance;
+using Tikiya.Infrastructure.Options;
+
+namespace Tikiya.Infrastructure.Maintenance;
+
+/// <summary>
+/// Every PURGE_INTERVAL_SECS, deletes expired sessions, refresh tokens and throttle rows, so tables stay bounded.
+/// Every instance runs it; the deletes are idempotent. A failed run is logged and the next one tries again: the
+/// job must never stop the API.
+/// </summary>
+internal sealed partial class PurgeBackgroundService(IServiceScopeFactory scopes, IOptions<MaintenanceOptions> options,
+    TimeProvider time, ILogger<PurgeBackgroundService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.PurgeIntervalSecs), time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var purged = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new PurgeExpiredCommand(), stoppingToken);
+                LogPurged(purged.Sessions, purged.RefreshTokens, purged.LoginThrottles);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogPurgeFailed(e);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Purged {Sessions} sessions, {RefreshTokens} refresh tokens and {LoginThrottles} login throttles")]
+    private partial void LogPurged(int sessions, int refreshTokens, int loginThrottles);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The purge of expired rows failed; it runs again at the next interval")]
+    private partial void LogPurgeFailed(Exception exception);
+}
