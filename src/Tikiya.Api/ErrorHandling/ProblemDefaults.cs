@@ -3,14 +3,21 @@ using Microsoft.AspNetCore.Http.Features;
 namespace Tikiya.Api.ErrorHandling;
 
 /// <summary>
-/// Fills what every problem must carry (API.md, Conventions): a <c>detail</c> safe to show, also on the bare 404, 405
-/// and 415 answers that the framework writes itself.
+/// Fills what every problem must carry (API.md, Conventions): a <c>type</c> and a <c>detail</c> safe to show, also on
+/// the bare 401, 404, 405 and 415 answers that the framework writes itself.
 /// </summary>
 internal static class ProblemDefaults
 {
     public static void Apply(ProblemDetailsContext context)
     {
         var problem = context.ProblemDetails;
+        // The framework links the RFC 9110 statuses; these two come from RFC 6585.
+        problem.Type ??= problem.Status switch
+        {
+            StatusCodes.Status429TooManyRequests => "https://tools.ietf.org/html/rfc6585#section-4",
+            StatusCodes.Status431RequestHeaderFieldsTooLarge => "https://tools.ietf.org/html/rfc6585#section-5",
+            _ => "about:blank",
+        };
         problem.Detail ??= problem.Status switch
         {
             StatusCodes.Status400BadRequest => "The request is not valid.",

@@ -3,12 +3,17 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Tikiya.Infrastructure.Maintenance;
 
 namespace Tikiya.Api.IntegrationTests.Infrastructure;
 
 /// <summary>The real app, in memory, on a real PostgreSQL database, with a clock the tests move.</summary>
-public sealed class TikiyaApiFactory(string databaseUrl, IReadOnlyDictionary<string, string>? settings = null)
-    : WebApplicationFactory<Program>
+/// <remarks>
+/// The purge job runs only where a test asks for it (<paramref name="runPurgeJob"/>): tests move the shared clock by
+/// days, and a purge firing in the middle of another test would change the rows that test is counting.
+/// </remarks>
+public sealed class TikiyaApiFactory(string databaseUrl, IReadOnlyDictionary<string, string>? settings = null,
+    bool runPurgeJob = false) : WebApplicationFactory<Program>
 {
     public const string JwtSecret = "integration-tests-secret-of-at-least-32-bytes";
 
@@ -24,6 +29,14 @@ public sealed class TikiyaApiFactory(string databaseUrl, IReadOnlyDictionary<str
             builder.UseSetting(name, value);
         }
 
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            if (!runPurgeJob)
+            {
+                var purgeJob = services.Single(d => d.ImplementationType == typeof(PurgeBackgroundService));
+                services.Remove(purgeJob);
+            }
+        });
     }
 }

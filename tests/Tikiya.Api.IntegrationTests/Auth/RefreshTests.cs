@@ -1,0 +1,140 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Tikiya.Api.IntegrationTests.Builders;
+using Tikiya.Api.IntegrationTests.Infrastructure;
+
+namespace Tikiya.Api.IntegrationTests.Auth;
+
+public sealed class RefreshTests : ApiTest
+{
+    [Test]
+    public async Task Refresh_WithCurrentToken_ReturnsNewTokensForTheSameSession()
+    {
+        var login = await Client.RegisterAndLoginAsync();
+
+        var response = await Client.RefreshAsync(login.RefreshToken);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var refreshed = (await response.Content.ReadFromJsonAsync<Tokens>())!;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(refreshed.TokenType, Is.EqualTo("Bearer"));
+            Assert.That(refreshed.RefreshToken, Is.Not.EqualTo(login.RefreshToken));
+            Assert.That(new JsonWebToken(refreshed.AccessToken).GetClaim("sid").Value,
+                Is.EqualTo(new JsonWebToken(login.AccessToken).GetClaim("sid").Value));
+            Assert.That((await Client.MeAsync(refreshed.AccessToken)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        }
+    }
+
+    [Test]
+    public async Task Refresh_ChainOfRotations_EachNewTokenWorks()
+    {
+        var tokens = await Client.RegisterAndLoginAsync();
+
+        for (var rotation = 0; rotation < 3; rotation++)
+        {
+            var response = await Client.RefreshAsync(tokens.RefreshToken);
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), $"rotation {rotation}");
+            tokens = (await response.Content.ReadFromJsonAsync<Tokens>())!;
+        }
+
+        Assert.That(await QueryAsync(db => db.RefreshTokens.CountAsync(t => t.RotatedAt == null)), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Refresh_WithRotatedToken_Returns401AndRevokesTheWholeSession()
+    {
+        var login = await Client.RegisterAndLoginAsync();
+        var refreshed = (await (await Client.RefreshAsync(login.RefreshToken)).Content.ReadFromJsonAsync<Tokens>())!;
+
+        var replay = await Client.RefreshAsync(login.RefreshToken);
+
+        await ProblemAssert.IsProblemAsync(replay, HttpStatusCode.Unauthorized);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((await Client.RefreshAsync(refreshed.RefreshToken)).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized),
+                "the newest token of the session stops working too");
+            Assert.That((await Client.MeAsync(refreshed.AccessToken)).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized),
+                "and so do its access tokens, at once");
+            Assert.That(await QueryAsync(db => db.Sessions.Select(s => s.RevokedAt).SingleAsync()), Is.Not.Null);
+        }
+    }
+
+    [Test]
+    public async Task Refresh_ReuseInOneSession_LeavesTheUsersOtherSessionsAlone()
+    {
+        var phone = await Client.RegisterAndLoginAsync();
+        var laptop = await Client.LoginOkAsync();
+        await Client.RefreshAsync(phone.RefreshToken);
+
+        await Client.RefreshAsync(phone.RefreshToken);
+
+        Assert.That((await Client.RefreshAsync(laptop.RefreshToken)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task Refresh_AfterThirtyDays_Returns401()
+    {
+        var login = await Client.RegisterAndLoginAsync();
+        Factory.Clock.Advance(TimeSpan.FromDays(30));
+
+        var response = await Client.RefreshAsync(login.RefreshToken);
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized);
+    }
+
+    [Test]
+    public async Task Refresh_JustBeforeExpiry_Succeeds()
+    {
+        var login = await Client.RegisterAndLoginAsync();
+        Factory.Clock.Advance(TimeSpan.FromDays(30) - TimeSpan.FromSeconds(1));
+
+        var response = await Client.RefreshAsync(login.RefreshToken);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task Refresh_WithUnknownToken_Returns401()
+    {
+        await Client.RegisterAndLoginAsync();
+
+        var response = await Client.RefreshAsync("bm90LWEtdG9rZW4tdGhhdC13YXMtZXZlci1pc3N1ZWQtYnktdXM");
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized);
+    }
+
+    [TestCase("")]
+    [TestCase(null)]
+    public async Task Refresh_WithoutToken_Returns400(string? refreshToken)
+    {
+        var response = await Client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken });
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.That(ProblemAssert.Errors(problem, "refreshToken"), Is.Not.Empty);
+    }
+
+    [Test]
+    public async Task Refresh_WithOverlongToken_Returns400()
+    {
+        var response = await Client.RefreshAsync(new string('a', 257));
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.That(ProblemAssert.Errors(problem, "refreshToken"), Is.Not.Empty);
+    }
+
+    [Test]
+    public async Task Refresh_TwiceConcurrentlyWithOneToken_ExactlyOneSucceeds()
+    {
+        var login = await Client.RegisterAndLoginAsync();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Client.RefreshAsync(login.RefreshToken)));
+
+        var statuses = responses.Select(r => r.StatusCode).ToList();
+        Assert.That(statuses.Count(s => s == HttpStatusCode.OK), Is.EqualTo(1), string.Join(", ", statuses));
+        Assert.That(statuses.Count(s => s == HttpStatusCode.Unauthorized), Is.EqualTo(3), string.Join(", ", statuses));
+        Assert.That(await QueryAsync(db => db.RefreshTokens.CountAsync()), Is.EqualTo(2), "one rotation, not several");
+    }
+}
