@@ -8,7 +8,6 @@ using Tikiya.Application.Auth.Logout;
 using Tikiya.Application.Auth.LogoutAll;
 using Tikiya.Application.Auth.Refresh;
 using Tikiya.Application.Auth.Register;
-using Tikiya.Application.Common;
 using Tikiya.Application.Users;
 
 namespace Tikiya.Api.Controllers;
@@ -32,8 +31,7 @@ public sealed class AuthController(ISender sender) : ControllerBase
     [ProducesResponseType<TokensResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
     public async Task<ActionResult<TokensResponse>> Login(LoginCommand command, CancellationToken cancellationToken) =>
-        await sender.Send(command with { Client = new ClientInfo(Request.Headers.UserAgent, HttpContext.Connection.RemoteIpAddress) },
-            cancellationToken);
+        await sender.Send(command with { Client = HttpContext.ClientInfo() }, cancellationToken);
 
     [HttpPost("refresh")]
     [ProducesResponseType<TokensResponse>(StatusCodes.Status200OK)]

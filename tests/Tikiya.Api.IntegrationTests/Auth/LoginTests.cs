@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -86,6 +88,20 @@ public sealed class LoginTests : ApiTest
         var session = await QueryAsync(db => db.Sessions.AsNoTracking().SingleAsync());
         Assert.That(session.UserAgent, Is.EqualTo("TikiyaTests/1.0"));
         Assert.That(session.ExpiresAt, Is.EqualTo(session.CreatedAt + TimeSpan.FromDays(30)));
+    }
+
+    [Test]
+    public async Task Login_RecordsTheClientAddressAsIPv4WhenItIsOne()
+    {
+        await new UserBuilder().RegisterAsync(Client);
+        await using var app = Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+            s.AddTransient<IStartupFilter>(_ => new RemoteAddressFilter(IPAddress.Parse("::ffff:203.0.113.7")))));
+        using var client = app.CreateClient();
+
+        await client.LoginOkAsync();
+
+        var session = await QueryAsync(db => db.Sessions.AsNoTracking().SingleAsync());
+        Assert.That(session.IpAddress, Is.EqualTo(IPAddress.Parse("203.0.113.7")));
     }
 
     [Test]
@@ -180,6 +196,20 @@ public sealed class LoginTests : ApiTest
 
     private static int Base64UrlBits(string token) =>
         System.Buffers.Text.Base64Url.DecodeFromChars(token).Length * 8;
+
+    /// <summary>Gives every request the connection address of a client that TestServer cannot have.</summary>
+    private sealed class RemoteAddressFilter(IPAddress address) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                context.Connection.RemoteIpAddress = address;
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
+    }
 
     private sealed class CountingHasher(IPasswordHasher inner) : IPasswordHasher
     {
