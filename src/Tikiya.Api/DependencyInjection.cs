@@ -1,11 +1,15 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Http.Timeouts;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using Tikiya.Api.Authentication;
 using Tikiya.Api.Configuration;
 using Tikiya.Api.ErrorHandling;
 using Tikiya.Api.Health;
+using Tikiya.Api.Resilience;
 using Tikiya.Infrastructure.Configuration;
 
 namespace Tikiya.Api;
@@ -16,7 +20,17 @@ public static class DependencyInjection
     {
         services.AddOptions<ServerOptions>().BindEnvironment(configuration);
         services.AddOptions<HttpResilienceOptions>().BindEnvironment(configuration);
+        services.AddOptions<RateLimitOptions>().BindEnvironment(configuration);
+        services.AddOptions<ProxyOptions>().BindEnvironment(configuration);
+        services.AddSingleton<IValidateOptions<ProxyOptions>, ProxyOptionsValidator>();
         services.AddSingleton<IConfigureOptions<KestrelServerOptions>, KestrelSetup>();
+        services.AddSingleton<IConfigureOptions<HostOptions>, HostShutdownSetup>();
+
+        services.AddSingleton<IConfigureOptions<ForwardedHeadersOptions>, ForwardedHeadersSetup>();
+        services.AddRateLimiter();
+        services.AddSingleton<IConfigureOptions<RateLimiterOptions>, RateLimiterSetup>();
+        services.AddRequestTimeouts();
+        services.AddSingleton<IConfigureOptions<RequestTimeoutOptions>, RequestTimeoutSetup>();
 
         services.AddControllers(options =>
                 options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true) // FluentValidation owns the rules

@@ -25,8 +25,13 @@ if (migrateCommand)
     return 0;
 }
 
+// The request path of ARCHITECTURE.md, in order.
+app.UseForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRouting();
+app.UseRateLimiter();
+app.UseRequestTimeouts();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapOpenApi();

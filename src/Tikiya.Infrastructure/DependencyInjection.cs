@@ -32,10 +32,12 @@ public static class DependencyInjection
 
         services.AddSingleton<LibsodiumPasswordHasher>();
         services.AddSingleton<IsopohPasswordHasher>();
-        services.AddSingleton<IPasswordHasher>(sp =>
+        services.AddSingleton(sp => new PasswordHashingBulkhead(
             sp.GetRequiredService<IOptions<PasswordHashingOptions>>().Value.Hasher == PasswordHashingOptions.Isopoh
                 ? sp.GetRequiredService<IsopohPasswordHasher>()
-                : sp.GetRequiredService<LibsodiumPasswordHasher>());
+                : sp.GetRequiredService<LibsodiumPasswordHasher>(),
+            sp.GetRequiredService<IOptions<PasswordHashingOptions>>()));
+        services.AddSingleton<IPasswordHasher>(sp => sp.GetRequiredService<PasswordHashingBulkhead>());
         services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<LoginThrottleOptions>>().Value.ToPolicy());
         services.AddScoped<ILoginThrottleStore, LoginThrottleStore>();

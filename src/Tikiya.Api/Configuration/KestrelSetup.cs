@@ -3,13 +3,22 @@ using Microsoft.Extensions.Options;
 
 namespace Tikiya.Api.Configuration;
 
-/// <summary>Listens on PORT on every interface and applies the body limit at the socket (HTTP_MAX_BODY_BYTES).</summary>
+/// <summary>
+/// Listens on PORT on every interface, and bounds what one client can hold: the body (HTTP_MAX_BODY_BYTES, 413), the
+/// headers (431), and the time a slow client may take to send them or its body, so it cannot keep a connection forever.
+/// </summary>
 internal sealed class KestrelSetup(IOptions<ServerOptions> server, IOptions<HttpResilienceOptions> resilience)
     : IConfigureOptions<KestrelServerOptions>
 {
     public void Configure(KestrelServerOptions options)
     {
         options.AddServerHeader = false;
+        options.Limits.MaxRequestHeadersTotalSize = 16 * 1024;
+        options.Limits.MaxRequestLineSize = 8 * 1024;
+        options.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(10);
+        options.Limits.KeepAliveTimeout = TimeSpan.FromSeconds(75); // above nginx's upstream keepalive_timeout (60 s)
+        options.Limits.MinRequestBodyDataRate = new MinDataRate(bytesPerSecond: 240, gracePeriod: TimeSpan.FromSeconds(5));
+        options.Limits.MinResponseDataRate = new MinDataRate(bytesPerSecond: 240, gracePeriod: TimeSpan.FromSeconds(5));
         try
         {
             options.ListenAnyIP(server.Value.Port);

@@ -3,53 +3,48 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Tikiya.Application.Common.Errors;
 using Tikiya.Domain.Common;
+using Tikiya.Infrastructure.Persistence;
 
 namespace Tikiya.Api.ErrorHandling;
 
 /// <summary>
 /// The one place that turns an exception into an answer (STYLE.md §4): expected failures get their status and a message
-/// safe to show; anything else is a 500 whose body says nothing about the exception.
+/// safe to show; an unreachable database gets 503; anything else is a 500 whose body says nothing about the exception.
 /// </summary>
 internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails,
     ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
 {
+    private const string DatabaseUnavailableTitle = "Database unavailable.";
+    private static readonly TimeSpan DatabaseRetryAfter = TimeSpan.FromSeconds(5);
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var problem = exception switch
-        {
-            RequestValidationException validation => new HttpValidationProblemDetails(CamelCaseKeys(validation.Errors))
-            {
-                Status = StatusCodes.Status400BadRequest,
-                Title = "The request is not valid.",
-                Detail = validation.Message,
-            },
-            EmailAlreadyRegisteredException taken => Problem(StatusCodes.Status409Conflict, "Email already registered.", taken.Message),
-            InvalidCredentialsException bad => Problem(StatusCodes.Status401Unauthorized, "Invalid credentials.", bad.Message),
-            InvalidRefreshTokenException bad => Problem(StatusCodes.Status401Unauthorized, "Invalid refresh token.", bad.Message),
-            NotAuthenticatedException gone => Problem(StatusCodes.Status401Unauthorized, "Not authenticated.", gone.Message),
-            LoginThrottledException throttled => Problem(StatusCodes.Status429TooManyRequests, "Too many failed logins.", throttled.Message),
-            DomainException domain => Problem(StatusCodes.Status400BadRequest, "The request is not valid.", domain.Message),
-            BadHttpRequestException badRequest => Problem(badRequest.StatusCode, null, null),
-            _ => null,
-        };
-        if (problem is null)
+        var answer = Answer(exception);
+        if (answer.Status == StatusCodes.Status500InternalServerError)
         {
             LogUnhandled(exception, httpContext.Request.Method, httpContext.Request.Path);
-            problem = Problem(StatusCodes.Status500InternalServerError, "An unexpected error occurred.",
-                "The server could not complete the request. Try again later; if it persists, report the traceId.");
         }
-
-        httpContext.Response.StatusCode = problem.Status!.Value;
-        switch (exception)
+        else if (answer.Title == DatabaseUnavailableTitle)
         {
-            case LoginThrottledException throttled:
-                httpContext.Response.Headers.RetryAfter = RetryAfter.Seconds(throttled.RetryAfter);
-                break;
-            case NotAuthenticatedException:
-                httpContext.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
-                break;
+            LogDatabaseUnavailable(exception.GetType().Name, httpContext.Request.Path);
         }
 
+        var response = httpContext.Response;
+        response.StatusCode = answer.Status;
+        if (answer.RetryAfter is { } retryAfter)
+        {
+            response.Headers.RetryAfter = RetryAfter.Seconds(retryAfter);
+        }
+
+        if (answer.Challenge is { } challenge)
+        {
+            response.Headers.WWWAuthenticate = challenge;
+        }
+
+        var problem = exception is RequestValidationException validation
+            ? new HttpValidationProblemDetails(CamelCaseKeys(validation.Errors))
+            : new ProblemDetails();
+        (problem.Status, problem.Title, problem.Detail) = (answer.Status, answer.Title, answer.Detail);
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
@@ -58,12 +53,46 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         });
     }
 
-    private static ProblemDetails Problem(int status, string? title, string? detail) =>
-        new() { Status = status, Title = title, Detail = detail };
+    private static ExceptionAnswer Answer(Exception exception) => exception switch
+    {
+        RequestValidationException invalid => new(StatusCodes.Status400BadRequest, "The request is not valid.", invalid.Message),
+        DomainException invalid => new(StatusCodes.Status400BadRequest, "The request is not valid.", invalid.Message),
+        EmailAlreadyRegisteredException taken => new(StatusCodes.Status409Conflict, "Email already registered.", taken.Message),
+        InvalidCredentialsException bad => new(StatusCodes.Status401Unauthorized, "Invalid credentials.", bad.Message),
+        InvalidRefreshTokenException bad => new(StatusCodes.Status401Unauthorized, "Invalid refresh token.", bad.Message),
+        NotAuthenticatedException gone => new(StatusCodes.Status401Unauthorized, "Not authenticated.", gone.Message)
+        {
+            Challenge = "Bearer error=\"invalid_token\"", // a protected endpoint's 401 (API.md)
+        },
+        LoginThrottledException throttled => new(StatusCodes.Status429TooManyRequests, "Too many failed logins.", throttled.Message)
+        {
+            RetryAfter = throttled.RetryAfter,
+        },
+        ServiceOverloadedException busy => new(StatusCodes.Status503ServiceUnavailable, "Server busy.", busy.Message)
+        {
+            RetryAfter = busy.RetryAfter,
+        },
+        BadHttpRequestException badRequest => new(badRequest.StatusCode, null, null), // 413 and the like: defaults fill in
+        _ when DatabaseFailures.IsUnavailable(exception) => new(StatusCodes.Status503ServiceUnavailable, DatabaseUnavailableTitle,
+            "The API cannot reach its database right now. Try again shortly.") { RetryAfter = DatabaseRetryAfter },
+        _ => new(StatusCodes.Status500InternalServerError, "An unexpected error occurred.",
+            "The server could not complete the request. Try again later; if it persists, report the traceId."),
+    };
 
     private static Dictionary<string, string[]> CamelCaseKeys(IReadOnlyDictionary<string, string[]> errors) =>
         errors.ToDictionary(e => JsonNamingPolicy.CamelCase.ConvertName(e.Key), e => e.Value, StringComparer.Ordinal);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
     private partial void LogUnhandled(Exception exception, string method, PathString path);
+
+    // The type only: a connection error's message can name the database host.
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Database unavailable ({ExceptionType}) for {Path}; answered 503")]
+    private partial void LogDatabaseUnavailable(string exceptionType, PathString path);
+
+    private sealed record ExceptionAnswer(int Status, string? Title, string? Detail)
+    {
+        public TimeSpan? RetryAfter { get; init; }
+
+        public string? Challenge { get; init; }
+    }
 }

@@ -13,4 +13,17 @@ public sealed class DatabaseOptions
 
     [ConfigurationKeyName("DATABASE_MIGRATE_ON_STARTUP")]
     public bool MigrateOnStartup { get; set; } = true;
+
+    /// <summary>
+    /// How long to wait for a connection, whether the server is slow to answer or the pool is exhausted: short, so an
+    /// outage is answered with 503 in seconds rather than at the request timeout.
+    /// </summary>
+    [ConfigurationKeyName("DATABASE_CONNECT_TIMEOUT_SECS"), Range(1, 60, ErrorMessage = "DATABASE_CONNECT_TIMEOUT_SECS must be between 1 and 60.")]
+    public int ConnectTimeoutSecs { get; set; } = 5;
+
+    /// <summary>
+    /// Not a variable of its own: the request timeout (validated with the HTTP options), so no query outlives its request.
+    /// </summary>
+    [ConfigurationKeyName("HTTP_REQUEST_TIMEOUT_SECS")]
+    public int CommandTimeoutSecs { get; set; } = 30;
 }

@@ -18,4 +18,13 @@ public sealed class PasswordHashingOptions
 
     [ConfigurationKeyName("ARGON2_ITERATIONS"), Range(1, 16, ErrorMessage = "ARGON2_ITERATIONS must be between 1 and 16.")]
     public int Iterations { get; set; } = 2;
+
+    /// <summary>Hashes computed at once; 0 means one per core. Beyond them, requests wait (see below), then get 503.</summary>
+    [ConfigurationKeyName("PASSWORD_HASHING_CONCURRENCY"), Range(0, 1024, ErrorMessage = "PASSWORD_HASHING_CONCURRENCY must be between 0 (one per core) and 1024.")]
+    public int Concurrency { get; set; }
+
+    [ConfigurationKeyName("PASSWORD_HASHING_WAIT_MS"), Range(0, 60_000, ErrorMessage = "PASSWORD_HASHING_WAIT_MS must be between 0 and 60000.")]
+    public int WaitMs { get; set; } = 2000;
+
+    public int EffectiveConcurrency => Concurrency > 0 ? Concurrency : Environment.ProcessorCount;
 }

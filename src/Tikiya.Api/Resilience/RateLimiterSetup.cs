@@ -1,0 +1,62 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using Tikiya.Api.Configuration;
+
+namespace Tikiya.Api.Resilience;
+
+/// <summary>
+/// Two limits in ASP.NET Core's rate limiter: a global concurrency limit (HTTP_CONCURRENCY_LIMIT requests in flight,
+/// HTTP_CONCURRENCY_QUEUE more waiting, the rest 503) that spares /health so a busy instance is not taken for a dead one;
+/// and, on /api/v1/auth/*, a token bucket per client address (AUTH_RATE_LIMIT_PER_MINUTE, 429).
+/// </summary>
+internal sealed class RateLimiterSetup(IOptions<HttpResilienceOptions> resilience, IOptions<RateLimitOptions> rateLimits)
+    : IConfigureOptions<RateLimiterOptions>
+{
+    public const string AuthPerClientPolicy = "auth-per-client";
+    private static readonly TimeSpan SaturatedRetryAfter = TimeSpan.FromSeconds(1);
+
+    public void Configure(RateLimiterOptions options)
+    {
+        var limits = resilience.Value;
+        var concurrency = new ConcurrencyLimiterOptions
+        {
+            PermitLimit = limits.ConcurrencyLimit,
+            QueueLimit = limits.ConcurrencyQueue,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        };
+        options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            context.Request.Path.StartsWithSegments("/health")
+                ? RateLimitPartition.GetNoLimiter("health")
+                : RateLimitPartition.GetConcurrencyLimiter("all", _ => concurrency));
+
+        var perMinute = rateLimits.Value.AuthPerMinute;
+        options.AddPolicy(AuthPerClientPolicy, context => perMinute == 0
+            ? RateLimitPartition.GetNoLimiter("off")
+            : RateLimitPartition.GetTokenBucketLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ =>
+                new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = perMinute, // a full minute's worth may come at once, then it refills evenly
+                    TokensPerPeriod = perMinute >= 60 ? (perMinute + 59) / 60 : 1,
+                    ReplenishmentPeriod = perMinute >= 60 ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(60.0 / perMinute),
+                    QueueLimit = 0,
+                    AutoReplenishment = true,
+                }));
+
+        options.OnRejected = OnRejectedAsync;
+    }
+
+    private static async ValueTask OnRejectedAsync(OnRejectedContext context, CancellationToken cancellationToken)
+    {
+        // Only the per-client bucket knows when a token comes back; the concurrency limit is saturation.
+        if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+        {
+            await Refusal.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "Too many requests.",
+                "This client sent more requests than the API accepts per minute. Wait before trying again.", retryAfter);
+            return;
+        }
+
+        await Refusal.WriteAsync(context.HttpContext, StatusCodes.Status503ServiceUnavailable, "Server busy.",
+            "The API is at its capacity. Try again shortly.", SaturatedRetryAfter);
+    }
+}
