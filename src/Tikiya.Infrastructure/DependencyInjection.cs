@@ -32,12 +32,14 @@ public static class DependencyInjection
 
         services.AddSingleton<LibsodiumPasswordHasher>();
         services.AddSingleton<IsopohPasswordHasher>();
-        services.AddSingleton(sp => new PasswordHashingBulkhead(
+        services.AddSingleton<IPasswordHasher>(sp =>
             sp.GetRequiredService<IOptions<PasswordHashingOptions>>().Value.Hasher == PasswordHashingOptions.Isopoh
                 ? sp.GetRequiredService<IsopohPasswordHasher>()
-                : sp.GetRequiredService<LibsodiumPasswordHasher>(),
-            sp.GetRequiredService<IOptions<PasswordHashingOptions>>()));
-        services.AddSingleton<IPasswordHasher>(sp => sp.GetRequiredService<PasswordHashingBulkhead>());
+                : sp.GetRequiredService<LibsodiumPasswordHasher>());
+        services.AddSingleton<PasswordHashingBulkhead>();
+        services.AddSingleton<IPasswordHashingCapacity>(sp => sp.GetRequiredService<PasswordHashingBulkhead>());
+        services.AddHostedService<PasswordHasherWarmUp>();
+        services.AddSingleton<IEmailFingerprinter, HmacEmailFingerprinter>();
         services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<LoginThrottleOptions>>().Value.ToPolicy());
         services.AddScoped<ILoginThrottleStore, LoginThrottleStore>();

@@ -11,13 +11,10 @@ internal static class ProblemDefaults
     public static void Apply(ProblemDetailsContext context)
     {
         var problem = context.ProblemDetails;
-        // The framework links the RFC 9110 statuses; these two come from RFC 6585.
-        problem.Type ??= problem.Status switch
-        {
-            StatusCodes.Status429TooManyRequests => "https://tools.ietf.org/html/rfc6585#section-4",
-            StatusCodes.Status431RequestHeaderFieldsTooLarge => "https://tools.ietf.org/html/rfc6585#section-5",
-            _ => "about:blank",
-        };
+        // The framework links the RFC 9110 statuses; 429 comes from RFC 6585.
+        problem.Type ??= problem.Status == StatusCodes.Status429TooManyRequests
+            ? "https://tools.ietf.org/html/rfc6585#section-4"
+            : "about:blank";
         problem.Detail ??= problem.Status switch
         {
             StatusCodes.Status400BadRequest => "The request is not valid.",
@@ -26,7 +23,6 @@ internal static class ProblemDefaults
             StatusCodes.Status405MethodNotAllowed => "This address does not accept this HTTP method; the Allow header lists those it does.",
             StatusCodes.Status413PayloadTooLarge => "The request body is larger than this API accepts.",
             StatusCodes.Status415UnsupportedMediaType => "Send the body as JSON with Content-Type: application/json.",
-            StatusCodes.Status431RequestHeaderFieldsTooLarge => "The request headers are larger than this API accepts.",
             _ => problem.Title ?? "The request could not be completed.",
         };
 

@@ -16,9 +16,10 @@ internal static class CredentialRules
             .WithMessage($"Email must be at most {Email.MaxLength} characters.")
             .Must(email => Email.TryCreate(email, out _)).WithMessage("Email must look like an address (name@example.com).");
 
+    // Characters are counted as Unicode code points, so an emoji is one character, and spaces count like any other.
     public static IRuleBuilderOptions<T, string> MustBeAPassword<T>(this IRuleBuilderInitial<T, string> rule) =>
         rule.Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage("Password is required.")
-            .Length(PasswordMinLength, PasswordMaxLength)
+            .NotNull().WithMessage("Password is required.")
+            .Must(password => password.EnumerateRunes().Count() is >= PasswordMinLength and <= PasswordMaxLength)
             .WithMessage($"Password must be between {PasswordMinLength} and {PasswordMaxLength} characters.");
 }

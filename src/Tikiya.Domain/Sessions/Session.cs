@@ -19,7 +19,7 @@ public sealed class Session
         Id = Guid.CreateVersion7(now);
         UserId = userId;
         CreatedAt = now;
-        UserAgent = userAgent is { Length: > MaxUserAgentLength } ? userAgent[..MaxUserAgentLength] : userAgent;
+        UserAgent = Truncate(userAgent);
         IpAddress = ipAddress;
     }
 
@@ -84,6 +84,18 @@ public sealed class Session
     }
 
     public void Revoke(DateTimeOffset now) => RevokedAt ??= now;
+
+    // Never cut between the two halves of a surrogate pair: half a character cannot be stored as UTF-8.
+    private static string? Truncate(string? userAgent)
+    {
+        if (userAgent is not { Length: > MaxUserAgentLength })
+        {
+            return userAgent;
+        }
+
+        var length = char.IsHighSurrogate(userAgent[MaxUserAgentLength - 1]) ? MaxUserAgentLength - 1 : MaxUserAgentLength;
+        return userAgent[..length];
+    }
 
     private void AddToken(byte[] tokenHash, DateTimeOffset now, TimeSpan lifetime)
     {

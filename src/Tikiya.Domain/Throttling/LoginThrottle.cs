@@ -1,9 +1,8 @@
 namespace Tikiya.Domain.Throttling;
 
 /// <summary>
-/// Consecutive failed logins for one normalized email, known or not (API.md: "whether or not the account exists").
-/// An attempt is counted as a failure when it begins and forgiven when it succeeds, so parallel guesses cannot slip
-/// past the limit while their passwords are being checked.
+/// Consecutive failed logins for one email, known or not (API.md: "whether or not the account exists"). Attempts for
+/// one email take turns on this row, so every failure is counted exactly, however many arrive at once.
 /// </summary>
 public sealed class LoginThrottle
 {
@@ -15,7 +14,7 @@ public sealed class LoginThrottle
         Key = key;
     }
 
-    /// <summary>A hash of the normalized email: the table never holds an address in clear.</summary>
+    /// <summary>A keyed hash of the normalized email: the table never holds an address, in clear or guessable.</summary>
     public string Key { get; private set; } = "";
 
     public int ConsecutiveFailures { get; private set; }
@@ -24,21 +23,19 @@ public sealed class LoginThrottle
 
     public DateTimeOffset? LockedUntil { get; private set; }
 
+    /// <summary>How long the email must still wait, or null when it may try.</summary>
+    public TimeSpan? RetryAfter(DateTimeOffset now) => LockedUntil > now ? LockedUntil.Value - now : null;
+
     /// <summary>
-    /// Counts an attempt that is about to be checked. Returns how long to wait when the email is locked, otherwise null.
-    /// Failures older than the lockout window no longer count: "in a row" means within one window.
+    /// Counts a failed login; the one that reaches the limit locks the email for the lockout. Failures older than the
+    /// lockout window, or before a served lockout, no longer count: "in a row" means within one window.
     /// </summary>
-    public TimeSpan? BeginAttempt(DateTimeOffset now, ThrottlePolicy policy)
+    public void RecordFailure(DateTimeOffset now, ThrottlePolicy policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        if (LockedUntil > now)
+        if (LockedUntil <= now || LastFailureAt <= now - policy.Lockout)
         {
-            return LockedUntil.Value - now;
-        }
-
-        if (LockedUntil is not null || LastFailureAt <= now - policy.Lockout)
-        {
-            ConsecutiveFailures = 0; // the lockout is served, or the earlier failures are too old to be "in a row"
+            ConsecutiveFailures = 0;
             LockedUntil = null;
         }
 
@@ -46,9 +43,15 @@ public sealed class LoginThrottle
         LastFailureAt = now;
         if (ConsecutiveFailures >= policy.MaxFailures)
         {
-            LockedUntil = now + policy.Lockout; // the attempt still gets its answer; the next ones wait
+            LockedUntil = now + policy.Lockout;
         }
+    }
 
-        return null;
+    /// <summary>A successful login: the count starts again (API.md).</summary>
+    public void RecordSuccess()
+    {
+        ConsecutiveFailures = 0;
+        LastFailureAt = null;
+        LockedUntil = null;
     }
 }

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
+using System.Text;
 using Tikiya.Domain.Common;
 
 namespace Tikiya.Domain.Users;
@@ -37,10 +39,11 @@ public sealed record Email
     public override string ToString() => Value;
 
     // Deliberately loose (RFC 5322 allows far more than clients should send): one '@' with a local part before it, a
-    // dotted domain after it, and no whitespace or control characters anywhere. The mailbox is proven by use, not here.
+    // dotted domain after it, no whitespace or control characters, and well-formed Unicode (a lone surrogate cannot be
+    // stored). The mailbox is proven by use, not here.
     private static bool LooksLikeAnAddress(string value)
     {
-        if (value.Length is 0 or > MaxLength || value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        if (value.Length is 0 or > MaxLength || value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)) || !IsWellFormed(value))
         {
             return false;
         }
@@ -54,5 +57,20 @@ public sealed record Email
         var domain = value[(at + 1)..];
         return domain.Length >= 3 && domain.Contains('.', StringComparison.Ordinal)
             && !domain.StartsWith('.') && !domain.EndsWith('.') && !domain.Contains("..", StringComparison.Ordinal);
+    }
+
+    private static bool IsWellFormed(string value)
+    {
+        for (var index = 0; index < value.Length;)
+        {
+            if (Rune.DecodeFromUtf16(value.AsSpan(index), out _, out var consumed) != OperationStatus.Done)
+            {
+                return false;
+            }
+
+            index += consumed;
+        }
+
+        return true;
     }
 }

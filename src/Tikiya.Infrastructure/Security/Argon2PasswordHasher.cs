@@ -21,7 +21,7 @@ internal abstract partial class Argon2PasswordHasher : IPasswordHasher
     protected Argon2PasswordHasher(IOptions<PasswordHashingOptions> options)
     {
         _options = options;
-        _dummyHash = new Lazy<string>(() => Hash(RandomNumberGenerator.GetBytes(32)));
+        _dummyHash = new Lazy<string>(() => Hash(RandomNumberGenerator.GetBytes(32))); // made at start: PasswordHasherWarmUp
     }
 
     protected PasswordHashingOptions Settings => _options.Value;

@@ -10,18 +10,16 @@ namespace Tikiya.Infrastructure.Security;
 /// core for tens of milliseconds, so a login flood costs bounded memory and CPU. A request that gets no slot within
 /// PASSWORD_HASHING_WAIT_MS is refused with 503 and Retry-After; the wait observes the request's cancellation.
 /// </summary>
-internal sealed class PasswordHashingBulkhead : IPasswordHasher, IDisposable
+internal sealed class PasswordHashingBulkhead : IPasswordHashingCapacity, IDisposable
 {
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(1);
 
-    private readonly IPasswordHasher _inner;
     private readonly SemaphoreSlim _slots;
     private readonly TimeSpan _wait;
     private int _waiting;
 
-    public PasswordHashingBulkhead(IPasswordHasher inner, IOptions<PasswordHashingOptions> options)
+    public PasswordHashingBulkhead(IOptions<PasswordHashingOptions> options)
     {
-        _inner = inner;
         var settings = options.Value;
         Capacity = settings.EffectiveConcurrency;
         _slots = new SemaphoreSlim(Capacity, Capacity);
@@ -30,58 +28,40 @@ internal sealed class PasswordHashingBulkhead : IPasswordHasher, IDisposable
 
     public int Capacity { get; }
 
-    /// <summary>The adapter that computes the hashes (for the startup log and tests).</summary>
-    public IPasswordHasher Adapter => _inner;
-
     /// <summary>Requests waiting for a slot now (exported as a metric).</summary>
     public int Waiting => Volatile.Read(ref _waiting);
 
-    /// <summary>Computations running now.</summary>
+    /// <summary>Slots taken now.</summary>
     public int InUse => Capacity - _slots.CurrentCount;
 
-    public async ValueTask<string> HashAsync(string password, CancellationToken cancellationToken)
-    {
-        await EnterAsync(cancellationToken);
-        try
-        {
-            return await _inner.HashAsync(password, cancellationToken);
-        }
-        finally
-        {
-            _slots.Release();
-        }
-    }
-
-    public async ValueTask<bool> VerifyAsync(string password, string? passwordHash, CancellationToken cancellationToken)
-    {
-        await EnterAsync(cancellationToken);
-        try
-        {
-            return await _inner.VerifyAsync(password, passwordHash, cancellationToken);
-        }
-        finally
-        {
-            _slots.Release();
-        }
-    }
-
-    public bool NeedsRehash(string passwordHash) => _inner.NeedsRehash(passwordHash);
-
-    public void Dispose() => _slots.Dispose();
-
-    private async Task EnterAsync(CancellationToken cancellationToken)
+    public async ValueTask<IDisposable> EnterAsync(CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _waiting);
         try
         {
-            if (!await _slots.WaitAsync(_wait, cancellationToken))
-            {
-                throw new ServiceOverloadedException(RetryAfter);
-            }
+            return await _slots.WaitAsync(_wait, cancellationToken)
+                ? new Slot(_slots)
+                : throw new ServiceOverloadedException(RetryAfter);
         }
         finally
         {
             Interlocked.Decrement(ref _waiting);
+        }
+    }
+
+    public void Dispose() => _slots.Dispose();
+
+    /// <summary>Given back once, however many times it is disposed (a handler may free it early).</summary>
+    private sealed class Slot(SemaphoreSlim slots) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                slots.Release();
+            }
         }
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Tikiya.Application.Common.Interfaces;
 using Tikiya.Domain.Throttling;
 using Tikiya.Infrastructure.Persistence;
@@ -6,28 +7,42 @@ using Tikiya.Infrastructure.Persistence;
 namespace Tikiya.Infrastructure.Throttling;
 
 /// <summary>
-/// Keeps <see cref="LoginThrottle"/> rows in PostgreSQL. Attempts for one email take turns on its row lock, for a
-/// short transaction only (the password is checked after it commits), so concurrent guesses are all counted.
+/// Keeps <see cref="LoginThrottle"/> rows in PostgreSQL. An attempt holds its row's lock in a transaction until it
+/// completes, so attempts for one email take turns and each sees every failure before it.
 /// </summary>
-internal sealed class LoginThrottleStore(TikiyaDbContext db, ThrottlePolicy policy) : ILoginThrottleStore
+internal sealed class LoginThrottleStore(TikiyaDbContext db) : ILoginThrottleStore
 {
-    public async Task<TimeSpan?> BeginAttemptAsync(string key, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<ILoginAttempt> BeginAsync(string key, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // Make sure the row exists, then lock it: the first attempts for a new email race on the insert, not the update.
-        await db.Database.ExecuteSqlAsync(
-            $"INSERT INTO login_throttles (key, consecutive_failures) VALUES ({key}, 0) ON CONFLICT (key) DO NOTHING",
-            cancellationToken);
-        var throttle = await db.LoginThrottles
-            .FromSql($"SELECT * FROM login_throttles WHERE key = {key} FOR UPDATE")
-            .SingleAsync(cancellationToken);
-
-        var retryAfter = throttle.BeginAttempt(now, policy);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return retryAfter;
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            // One statement creates the row if needed and locks it: DO UPDATE locks an existing row too, where
+            // DO NOTHING would not, and there is no gap in which another attempt could delete it.
+            var rows = await db.LoginThrottles.FromSql($"""
+                INSERT INTO login_throttles (key, consecutive_failures) VALUES ({key}, 0)
+                ON CONFLICT (key) DO UPDATE SET key = EXCLUDED.key
+                RETURNING *
+                """).ToListAsync(cancellationToken);
+            return new LoginAttempt(db, transaction, rows.Single());
+        }
+        catch
+        {
+            await transaction.DisposeAsync();
+            throw;
+        }
     }
 
-    public async Task ResetAsync(string key, CancellationToken cancellationToken) =>
-        await db.LoginThrottles.Where(t => t.Key == key).ExecuteDeleteAsync(cancellationToken);
+    private sealed class LoginAttempt(TikiyaDbContext db, IDbContextTransaction transaction, LoginThrottle throttle) : ILoginAttempt
+    {
+        public LoginThrottle Throttle => throttle;
+
+        public async Task CompleteAsync(CancellationToken cancellationToken)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        public ValueTask DisposeAsync() => transaction.DisposeAsync(); // rolls back unless completed
+    }
 }

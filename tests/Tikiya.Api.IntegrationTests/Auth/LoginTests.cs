@@ -105,6 +105,22 @@ public sealed class LoginTests : ApiTest
     }
 
     [Test]
+    public async Task Login_WithLongUnicodeUserAgent_StoresItsStart()
+    {
+        await new UserBuilder().RegisterAsync(Client);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/login")
+        {
+            Content = JsonContent.Create(new { email = UserBuilder.DefaultEmail, password = UserBuilder.DefaultPassword }),
+        };
+        request.Headers.TryAddWithoutValidation("User-Agent", new string('a', 511) + "😀😀😀");
+
+        var response = await Client.SendAsync(request);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        Assert.That(await QueryAsync(db => db.Sessions.Select(s => s.UserAgent).SingleAsync()), Is.EqualTo(new string('a', 511)));
+    }
+
+    [Test]
     public async Task Login_StoresTheRefreshTokenOnlyAsItsSha256()
     {
         var tokens = await Client.RegisterAndLoginAsync();
@@ -151,11 +167,23 @@ public sealed class LoginTests : ApiTest
         var counting = new CountingHasher(Factory.Services.GetRequiredService<IPasswordHasher>());
         await using var app = Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IPasswordHasher>(counting)));
         using var client = app.CreateClient();
+        counting.Reset(); // the app's start-up verified once, against the dummy hash
 
         var response = await client.LoginAsync(email, password);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         Assert.That(counting.Verifications, Is.EqualTo(1), "the same Argon2 work for an unknown email as for a wrong password");
+    }
+
+    [Test]
+    public async Task Login_ManyAtOnceWithTheRightPassword_AllSucceed()
+    {
+        await new UserBuilder().RegisterAsync(Client);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Client.LoginAsync()));
+
+        Assert.That(responses.Select(r => r.StatusCode), Is.All.EqualTo(HttpStatusCode.OK), "successes are not failures");
+        Assert.That(await QueryAsync(db => db.Sessions.CountAsync()), Is.EqualTo(8));
     }
 
     [Test]
@@ -216,6 +244,8 @@ public sealed class LoginTests : ApiTest
         private int _verifications;
 
         public int Verifications => _verifications;
+
+        public void Reset() => Interlocked.Exchange(ref _verifications, 0);
 
         public ValueTask<string> HashAsync(string password, CancellationToken cancellationToken) =>
             inner.HashAsync(password, cancellationToken);

@@ -28,6 +28,16 @@ public sealed class SessionTests
     }
 
     [Test]
+    public void Open_WithUserAgentCutInsideAnEmoji_DropsTheHalfCharacter()
+    {
+        var userAgent = new string('a', Session.MaxUserAgentLength - 1) + "😀😀";
+
+        var session = Session.Open(Guid.NewGuid(), Hash(1), Opened, Lifetime, userAgent, IPAddress.Loopback);
+
+        Assert.That(session.UserAgent, Is.EqualTo(new string('a', Session.MaxUserAgentLength - 1)));
+    }
+
+    [Test]
     public void Rotate_WithCurrentToken_SpendsItAndExtendsTheSession()
     {
         var session = Open();

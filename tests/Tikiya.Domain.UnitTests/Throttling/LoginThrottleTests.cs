@@ -8,63 +8,84 @@ public sealed class LoginThrottleTests
     private static readonly DateTimeOffset Start = new(2026, 5, 1, 8, 0, 0, TimeSpan.Zero);
 
     [Test]
-    public void BeginAttempt_FirstFiveAttempts_AreAllowed()
+    public void RecordFailure_FourTimes_LeavesTheEmailFree()
     {
-        var throttle = new LoginThrottle("key");
+        var throttle = Failed(4);
 
-        var waits = Enumerable.Range(0, 5).Select(i => throttle.BeginAttempt(Start.AddSeconds(i), Policy)).ToList();
-
-        Assert.That(waits, Is.All.Null);
-        Assert.That(throttle.ConsecutiveFailures, Is.EqualTo(5));
+        Assert.That(throttle.RetryAfter(Start), Is.Null);
+        Assert.That(throttle.ConsecutiveFailures, Is.EqualTo(4));
     }
 
     [Test]
-    public void BeginAttempt_AfterFiveFailures_WaitsForTheRestOfTheLockout()
+    public void RecordFailure_TheFifth_LocksForTheLockout()
     {
-        var throttle = FailedFiveTimes();
+        var throttle = Failed(5);
 
-        var wait = throttle.BeginAttempt(Start.AddMinutes(4), Policy);
-
-        Assert.That(wait, Is.EqualTo(TimeSpan.FromMinutes(11)));
-        Assert.That(throttle.ConsecutiveFailures, Is.EqualTo(5), "refused attempts are not counted");
+        Assert.That(throttle.RetryAfter(Start), Is.EqualTo(TimeSpan.FromMinutes(15)));
+        Assert.That(throttle.RetryAfter(Start.AddMinutes(4)), Is.EqualTo(TimeSpan.FromMinutes(11)));
     }
 
     [Test]
-    public void BeginAttempt_OnceTheLockoutIsServed_StartsCountingAgain()
+    public void RetryAfter_OnceTheLockoutIsServed_IsNull()
     {
-        var throttle = FailedFiveTimes();
+        var throttle = Failed(5);
 
-        var wait = throttle.BeginAttempt(Start.AddMinutes(15), Policy);
+        Assert.That(throttle.RetryAfter(Start.AddMinutes(15)), Is.Null);
+    }
 
-        Assert.That(wait, Is.Null);
+    [Test]
+    public void RecordFailure_AfterAServedLockout_StartsCountingAgain()
+    {
+        var throttle = Failed(5);
+
+        throttle.RecordFailure(Start.AddMinutes(15), Policy);
+
+        Assert.That(throttle.ConsecutiveFailures, Is.EqualTo(1));
+        Assert.That(throttle.RetryAfter(Start.AddMinutes(15)), Is.Null);
+    }
+
+    [Test]
+    public void RecordFailure_AfterFailuresOlderThanTheWindow_ForgetsThem()
+    {
+        var throttle = Failed(4);
+
+        throttle.RecordFailure(Start + Policy.Lockout, Policy);
+
         Assert.That(throttle.ConsecutiveFailures, Is.EqualTo(1));
         Assert.That(throttle.LockedUntil, Is.Null);
     }
 
     [Test]
-    public void BeginAttempt_AfterFailuresOlderThanTheWindow_ForgetsThem()
+    public void RecordFailure_WithinTheWindow_KeepsCounting()
     {
-        var throttle = new LoginThrottle("key");
-        for (var i = 0; i < 4; i++)
-        {
-            throttle.BeginAttempt(Start, Policy);
-        }
+        var throttle = Failed(4);
 
-        throttle.BeginAttempt(Start + Policy.Lockout, Policy);
+        throttle.RecordFailure(Start + Policy.Lockout - TimeSpan.FromSeconds(1), Policy);
 
-        Assert.That(throttle.ConsecutiveFailures, Is.EqualTo(1));
-        Assert.That(throttle.LockedUntil, Is.Null);
+        Assert.That(throttle.LockedUntil, Is.Not.Null);
     }
 
     [Test]
-    public void BeginAttempt_WithSmallerPolicy_LocksSooner()
+    public void RecordSuccess_ResetsTheCount()
     {
-        var throttle = new LoginThrottle("key");
+        var throttle = Failed(4);
+
+        throttle.RecordSuccess();
+        throttle.RecordFailure(Start, Policy);
+
+        Assert.That(throttle.ConsecutiveFailures, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void RecordFailure_WithSmallerPolicy_LocksSooner()
+    {
         var policy = new ThrottlePolicy(2, TimeSpan.FromSeconds(60));
-        throttle.BeginAttempt(Start, policy);
-        throttle.BeginAttempt(Start, policy);
+        var throttle = new LoginThrottle("key");
 
-        Assert.That(throttle.BeginAttempt(Start.AddSeconds(1), policy), Is.EqualTo(TimeSpan.FromSeconds(59)));
+        throttle.RecordFailure(Start, policy);
+        throttle.RecordFailure(Start, policy);
+
+        Assert.That(throttle.RetryAfter(Start.AddSeconds(1)), Is.EqualTo(TimeSpan.FromSeconds(59)));
     }
 
     [TestCase(0, 60)]
@@ -74,12 +95,12 @@ public sealed class LoginThrottleTests
         Assert.That(() => new ThrottlePolicy(maxFailures, TimeSpan.FromSeconds(lockoutSeconds)), Throws.InstanceOf<ArgumentOutOfRangeException>());
     }
 
-    private static LoginThrottle FailedFiveTimes()
+    private static LoginThrottle Failed(int times)
     {
         var throttle = new LoginThrottle("key");
-        for (var i = 0; i < 5; i++)
+        for (var i = 0; i < times; i++)
         {
-            throttle.BeginAttempt(Start, Policy);
+            throttle.RecordFailure(Start, Policy);
         }
 
         return throttle;

@@ -44,6 +44,14 @@ public sealed class EmailTests
         Assert.That(email, Is.Null);
     }
 
+    // Built at run time: attribute arguments are stored as UTF-8, which has no lone surrogates.
+    [TestCase(0xD800, "ann", "@example.com")]
+    [TestCase(0xDC00, "ann@example.com", "")]
+    public void TryCreate_WithALoneSurrogate_Fails(int surrogate, string before, string after)
+    {
+        Assert.That(Email.TryCreate(before + (char)surrogate + after, out _), Is.False);
+    }
+
     [Test]
     public void TryCreate_WithLengthLimit_AcceptsExactly254Characters()
     {

@@ -5,22 +5,28 @@ using Tikiya.Application.Common;
 using Tikiya.Application.Common.Errors;
 using Tikiya.Application.Common.Interfaces;
 using Tikiya.Domain.Sessions;
+using Tikiya.Domain.Throttling;
 using Tikiya.Domain.Users;
 
 namespace Tikiya.Application.Auth.Login;
 
-internal sealed partial class LoginHandler(IApplicationDbContext db, IPasswordHasher hasher, ITokenIssuer tokens,
-    ILoginThrottleStore throttle, TimeProvider time, ILogger<LoginHandler> logger) : ICommandHandler<LoginCommand, TokensResponse>
+internal sealed partial class LoginHandler(IApplicationDbContext db, IPasswordHasher hasher, IPasswordHashingCapacity hashing,
+    ITokenIssuer tokens, ILoginThrottleStore throttles, ThrottlePolicy throttlePolicy, IEmailFingerprinter fingerprinter,
+    TimeProvider time, ILogger<LoginHandler> logger) : ICommandHandler<LoginCommand, TokensResponse>
 {
+    private const int LoggedFingerprintLength = 12;
+
     public async ValueTask<TokensResponse> Handle(LoginCommand command, CancellationToken cancellationToken)
     {
         var email = Email.Create(command.Email);
-        var fingerprint = EmailFingerprint.Of(email);
-        var emailForLog = EmailFingerprint.ForLog(fingerprint); // logs never show the address in clear
-        var now = time.GetUtcNowForStorage();
+        var fingerprint = fingerprinter.Fingerprint(email);
+        var emailForLog = fingerprint[..LoggedFingerprintLength]; // logs never show the address
 
-        // Counted before the password is checked, for known and unknown emails alike (API.md, Throttling).
-        if (await throttle.BeginAttemptAsync(fingerprint, now, cancellationToken) is { } retryAfter)
+        using var hashingSlot = await hashing.EnterAsync(cancellationToken);
+        // Attempts for one email take turns from here to the commit, known email or not (API.md, Throttling).
+        await using var attempt = await throttles.BeginAsync(fingerprint, cancellationToken);
+        var now = time.GetUtcNowForStorage();
+        if (attempt.Throttle.RetryAfter(now) is { } retryAfter)
         {
             LogLoginFailed(LoginFailure.Throttled, emailForLog);
             throw new LoginThrottledException(retryAfter);
@@ -31,22 +37,26 @@ internal sealed partial class LoginHandler(IApplicationDbContext db, IPasswordHa
         var passwordMatches = await hasher.VerifyAsync(command.Password, user?.PasswordHash, cancellationToken);
         if (user is null || !passwordMatches)
         {
+            hashingSlot.Dispose();
+            attempt.Throttle.RecordFailure(now, throttlePolicy);
+            await attempt.CompleteAsync(cancellationToken);
             LogLoginFailed(user is null ? LoginFailure.UnknownUser : LoginFailure.WrongPassword, emailForLog);
             throw new InvalidCredentialsException(); // one exception for both: the answers must not differ
         }
 
-        await throttle.ResetAsync(fingerprint, cancellationToken);
         if (hasher.NeedsRehash(user.PasswordHash))
         {
             // The configured cost went up since this hash was made; the password is at hand only now.
             user.ChangePasswordHash(await hasher.HashAsync(command.Password, cancellationToken));
         }
 
+        hashingSlot.Dispose(); // the rest is database work: free the slot for the next login
+        attempt.Throttle.RecordSuccess();
         var refresh = tokens.NewRefreshToken();
         var session = Session.Open(user.Id, refresh.Hash, now, tokens.RefreshTokenLifetime,
             command.Client.UserAgent, command.Client.IpAddress);
         db.Sessions.Add(session);
-        await db.SaveChangesAsync(cancellationToken);
+        await attempt.CompleteAsync(cancellationToken); // the session, the reset count and any new hash, together
         LogSessionOpened(session.Id, user.Id);
         return tokens.Issue(user.Id, session.Id, refresh.Token, now);
     }

@@ -18,7 +18,7 @@ internal sealed class PurgeExpiredHandler(IApplicationDbContext db, ThrottlePoli
             .ExecuteDeleteAsync(cancellationToken); // their remaining tokens go with them (ON DELETE CASCADE)
         var forgotten = now - throttlePolicy.Lockout;
         var throttles = await db.LoginThrottles
-            .Where(t => (t.LockedUntil == null || t.LockedUntil <= now) && t.LastFailureAt <= forgotten)
+            .Where(t => (t.LockedUntil == null || t.LockedUntil <= now) && (t.LastFailureAt == null || t.LastFailureAt <= forgotten))
             .ExecuteDeleteAsync(cancellationToken);
         return new PurgeResult(sessions, refreshTokens, throttles);
     }

@@ -9,8 +9,9 @@ using Tikiya.Domain.Users;
 
 namespace Tikiya.Application.Auth.Register;
 
-internal sealed partial class RegisterHandler(IApplicationDbContext db, IPasswordHasher hasher, TimeProvider time,
-    ILogger<RegisterHandler> logger) : ICommandHandler<RegisterCommand, UserResponse>
+internal sealed partial class RegisterHandler(IApplicationDbContext db, IPasswordHasher hasher,
+    IPasswordHashingCapacity hashing, TimeProvider time, ILogger<RegisterHandler> logger)
+    : ICommandHandler<RegisterCommand, UserResponse>
 {
     public async ValueTask<UserResponse> Handle(RegisterCommand command, CancellationToken cancellationToken)
     {
@@ -21,7 +22,12 @@ internal sealed partial class RegisterHandler(IApplicationDbContext db, IPasswor
             throw new EmailAlreadyRegisteredException();
         }
 
-        var passwordHash = await hasher.HashAsync(command.Password, cancellationToken);
+        string passwordHash;
+        using (await hashing.EnterAsync(cancellationToken))
+        {
+            passwordHash = await hasher.HashAsync(command.Password, cancellationToken);
+        }
+
         var user = User.Register(email, passwordHash, time.GetUtcNowForStorage());
         db.Users.Add(user);
         await db.SaveChangesAsync(cancellationToken);

@@ -4,10 +4,9 @@ namespace Tikiya.Application.Common.Interfaces;
 public interface ILoginThrottleStore
 {
     /// <summary>
-    /// Counts an attempt for <paramref name="key"/> atomically; returns how long to wait when it is throttled, else null.
+    /// Starts a transaction on the application's database context and locks the throttle row of
+    /// <paramref name="key"/> (creating it): concurrent attempts for one email wait for each other. Everything the
+    /// caller changes through the context is saved with the throttle when the attempt completes.
     /// </summary>
-    Task<TimeSpan?> BeginAttemptAsync(string key, DateTimeOffset now, CancellationToken cancellationToken);
-
-    /// <summary>A successful login: the count starts again.</summary>
-    Task ResetAsync(string key, CancellationToken cancellationToken);
+    Task<ILoginAttempt> BeginAsync(string key, CancellationToken cancellationToken);
 }

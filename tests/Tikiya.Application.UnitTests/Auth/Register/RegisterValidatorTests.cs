@@ -65,6 +65,23 @@ public sealed class RegisterValidatorTests
         Assert.That(result.IsValid, Is.EqualTo(valid));
     }
 
+    [TestCase("        ", true)] // spaces are characters like any other
+    [TestCase("😀😀😀😀😀😀😀", false)] // 7 characters (14 UTF-16 units)
+    [TestCase("😀😀😀😀😀😀😀😀", true)]
+    public void Validate_PasswordLength_CountsCharactersNotUtf16Units(string password, bool valid)
+    {
+        Assert.That(_validator.TestValidate(new RegisterCommand("ann@example.com", password)).IsValid, Is.EqualTo(valid));
+    }
+
+    [TestCase(128, true)]
+    [TestCase(129, false)]
+    public void Validate_PasswordOfEmoji_AcceptsUpTo128(int count, bool valid)
+    {
+        var password = string.Concat(Enumerable.Repeat("😀", count));
+
+        Assert.That(_validator.TestValidate(new RegisterCommand("ann@example.com", password)).IsValid, Is.EqualTo(valid));
+    }
+
     [Test]
     public void ToString_NeverShowsThePassword()
     {

@@ -1,0 +1,4 @@
+namespace Tikiya.Application.Auth.Maintenance;
+
+/// <summary>How many rows a purge deleted, for the log.</summary>
+public sealed record PurgeResult(int Sessions, int RefreshTokens, int LoginThrottles);

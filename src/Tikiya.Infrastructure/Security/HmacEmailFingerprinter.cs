@@ -1,0 +1,27 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+using Tikiya.Application.Common.Interfaces;
+using Tikiya.Domain.Users;
+using Tikiya.Infrastructure.Options;
+
+namespace Tikiya.Infrastructure.Security;
+
+/// <summary>
+/// HMAC-SHA-256 of the normalized email, keyed from JWT_SECRET (HKDF, so the signing key itself is never reused).
+/// A new secret gives new fingerprints, which only restarts the short-lived throttle counts.
+/// </summary>
+internal sealed class HmacEmailFingerprinter(IOptions<JwtOptions> jwt) : IEmailFingerprinter
+{
+    private const int KeyBytes = 32;
+    private static readonly byte[] Purpose = "tikiya/email-fingerprint/v1"u8.ToArray();
+
+    private readonly byte[] _key = HKDF.DeriveKey(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(jwt.Value.Secret), KeyBytes,
+        salt: [], info: Purpose);
+
+    public string Fingerprint(Email email)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        return Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(email.Normalized)));
+    }
+}
