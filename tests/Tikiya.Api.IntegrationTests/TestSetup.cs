@@ -16,7 +16,9 @@ public sealed class TestSetup
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        Database = await TestDatabase.StartAsync();
+        var testDatabaseUrl = Environment.GetEnvironmentVariable("TIKIYA_TEST_DATABASE_URL");
+        TikiyaVariables.ClearFromThisProcess(); // the app in memory reads this process's environment
+        Database = await TestDatabase.StartAsync(testDatabaseUrl);
         Factory = new TikiyaApiFactory(Database.Url);
         await DatabaseMigrator.MigrateAsync(Factory.Services, CancellationToken.None);
         Reset = await DatabaseReset.CreateAsync(DatabaseConnectionString.Parse(Database.Url).ConnectionString);

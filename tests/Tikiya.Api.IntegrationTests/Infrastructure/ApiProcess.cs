@@ -5,17 +5,9 @@ public static class ApiProcess
 {
     public const string ValidJwtSecret = TikiyaApiFactory.JwtSecret;
 
-    // Cleared first, so this machine's own settings never leak into a test.
-    private static readonly string[] TikiyaVariables =
-    [
-        "DATABASE_URL", "DATABASE_POOL_MAX", "DATABASE_MIGRATE_ON_STARTUP", "JWT_SECRET", "JWT_ISSUER", "JWT_AUDIENCE",
-        "PORT", "HTTP_REQUEST_TIMEOUT_SECS", "HTTP_CONCURRENCY_LIMIT", "HTTP_MAX_BODY_BYTES", "PASSWORD_HASHER",
-        "ARGON2_MEMORY_KIB", "ARGON2_ITERATIONS", "ASPNETCORE_URLS", "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT",
-    ];
-
     public static Task<ProcessResult> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
-        var variables = TikiyaVariables.ToDictionary(name => name, _ => (string?)null);
+        var variables = TikiyaVariables.All.ToDictionary(name => name, _ => (string?)null); // the machine's own never leak in
         variables["ASPNETCORE_ENVIRONMENT"] = "Production";
         foreach (var (name, value) in environment)
         {

@@ -22,9 +22,8 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>The database the shared app runs on (a URL, so the fixture exercises that form).</summary>
     public string Url { get; }
 
-    public static async Task<TestDatabase> StartAsync()
+    public static async Task<TestDatabase> StartAsync(string? url)
     {
-        var url = Environment.GetEnvironmentVariable("TIKIYA_TEST_DATABASE_URL");
         if (!string.IsNullOrWhiteSpace(url))
         {
             return new TestDatabase(url, null);
