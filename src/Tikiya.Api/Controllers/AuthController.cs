@@ -1,7 +1,9 @@
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Tikiya.Api.Authentication;
+using Tikiya.Api.Resilience;
 using Tikiya.Application.Auth;
 using Tikiya.Application.Auth.Login;
 using Tikiya.Application.Auth.Logout;
@@ -13,6 +15,7 @@ using Tikiya.Application.Users;
 namespace Tikiya.Api.Controllers;
 
 [ApiController, Route("api/v1/auth")]
+[EnableRateLimiting(RateLimiterSetup.AuthPerClientPolicy)]
 [Consumes("application/json")]
 [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, "application/problem+json")]

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 using Tikiya.Infrastructure.Persistence;
 
@@ -31,7 +29,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
         var directory = Path.Combine(Path.GetTempPath(), $"tikiya-tests-{Guid.NewGuid():N}");
         var result = await ProcessRunner.RunAsync(RepositoryPaths.Script("postgres"),
-            ["start", directory, FreeTcpPort().ToString(System.Globalization.CultureInfo.InvariantCulture), "--fast"]);
+            ["start", directory, FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture), "--fast"]);
         if (result.ExitCode != 0)
         {
             throw new InvalidOperationException($"scripts/postgres could not start a test cluster: {result.StandardError}");
@@ -76,10 +74,4 @@ public sealed class TestDatabase : IAsyncDisposable
         await command.ExecuteNonQueryAsync();
     }
 
-    private static int FreeTcpPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -24,6 +24,9 @@ public sealed class TikiyaApiFactory(string databaseUrl, IReadOnlyDictionary<str
         builder.UseEnvironment("Production"); // test what ships
         builder.UseSetting("DATABASE_URL", databaseUrl);
         builder.UseSetting("JWT_SECRET", JwtSecret);
+        // TestServer gives every request the same (null) address: one client for the per-client limit. Tests of that
+        // limit set their own.
+        builder.UseSetting("AUTH_RATE_LIMIT_PER_MINUTE", "0");
         foreach (var (name, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(name, value);
