@@ -9,6 +9,7 @@ using Tikiya.Api.Authentication;
 using Tikiya.Api.Configuration;
 using Tikiya.Api.ErrorHandling;
 using Tikiya.Api.Health;
+using Tikiya.Api.Observability;
 using Tikiya.Api.Resilience;
 using Tikiya.Infrastructure.Configuration;
 
@@ -45,6 +46,7 @@ public static class DependencyInjection
         services.AddHealthChecks()
             .AddCheck<DatabaseReadyHealthCheck>("database", tags: [HealthResponses.ReadyTag], timeout: TimeSpan.FromSeconds(5));
         services.AddOpenApi();
+        services.AddTikiyaMetrics();
         return services;
     }
 }

@@ -1,21 +1,28 @@
 using Tikiya.Api;
 using Tikiya.Api.Configuration;
 using Tikiya.Api.Health;
+using Tikiya.Api.Observability;
 using Tikiya.Application;
 using Tikiya.Infrastructure;
 
 // `tikiya_api` serves the API; `tikiya_api migrate` applies the database migrations and exits.
 var migrateCommand = args is ["migrate", ..];
 
-var builder = WebApplication.CreateBuilder(args);
+// The content root is the binary's folder, so appsettings.json is found whatever the working directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Services
     .AddApplication()
     .AddInfrastructure(builder.Configuration)
     .AddApi(builder.Configuration);
 
 await using var app = builder.Build();
-if (!StartupValidation.Succeeded(app.Services, Console.Error)
-    || !await DatabaseStartup.MigrateAsync(app, migrateCommand, Console.Error))
+if (!StartupValidation.Succeeded(app.Services, Console.Error))
+{
+    return 1;
+}
+
+EffectiveConfiguration.Log(app.Services);
+if (!await DatabaseStartup.MigrateAsync(app, migrateCommand, Console.Error))
 {
     return 1;
 }
@@ -35,6 +42,7 @@ app.UseRequestTimeouts();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapOpenApi();
+app.MapPrometheusScrapingEndpoint(MetricsSetup.Path);
 app.MapHealthEndpoints();
 app.MapControllers();
 await app.RunAsync();

@@ -8,6 +8,7 @@ using Tikiya.Infrastructure.Configuration;
 using Tikiya.Infrastructure.Options;
 using Tikiya.Infrastructure.Persistence;
 using Tikiya.Infrastructure.Maintenance;
+using Tikiya.Infrastructure.Observability;
 using Tikiya.Infrastructure.Security;
 using Tikiya.Infrastructure.Throttling;
 
@@ -36,6 +37,7 @@ public static class DependencyInjection
             sp.GetRequiredService<IOptions<PasswordHashingOptions>>().Value.Hasher == PasswordHashingOptions.Isopoh
                 ? sp.GetRequiredService<IsopohPasswordHasher>()
                 : sp.GetRequiredService<LibsodiumPasswordHasher>());
+        services.AddSingleton<TikiyaMetrics>();
         services.AddSingleton<PasswordHashingBulkhead>();
         services.AddSingleton<IPasswordHashingCapacity>(sp => sp.GetRequiredService<PasswordHashingBulkhead>());
         services.AddHostedService<PasswordHasherWarmUp>();

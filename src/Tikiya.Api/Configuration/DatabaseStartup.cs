@@ -14,12 +14,13 @@ internal static partial class DatabaseStartup
 {
     public static async Task<bool> MigrateAsync(WebApplication app, bool migrateCommand, TextWriter error)
     {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseStartup).FullName!);
         if (!migrateCommand && !app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
         {
+            LogNotMigrating(logger);
             return true;
         }
 
-        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseStartup).FullName!);
         try
         {
             var current = await DatabaseMigrator.MigrateAsync(app.Services, app.Lifetime.ApplicationStopping);
@@ -41,6 +42,10 @@ internal static partial class DatabaseStartup
 
         return false;
     }
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Migrations are not applied at start (DATABASE_MIGRATE_ON_STARTUP=false); /health/ready reports pending ones")]
+    private static partial void LogNotMigrating(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database schema is current, at migration {Migration}")]
     private static partial void LogSchemaCurrent(ILogger logger, string migration);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Tikiya.Application.Common.Errors;
 using Tikiya.Domain.Common;
+using Tikiya.Infrastructure.Observability;
 using Tikiya.Infrastructure.Persistence;
 
 namespace Tikiya.Api.ErrorHandling;
@@ -11,7 +12,7 @@ namespace Tikiya.Api.ErrorHandling;
 /// The one place that turns an exception into an answer (STYLE.md §4): expected failures get their status and a message
 /// safe to show; an unreachable database gets 503; anything else is a 500 whose body says nothing about the exception.
 /// </summary>
-internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails,
+internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, TikiyaMetrics metrics,
     ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
 {
     private const string DatabaseUnavailableTitle = "Database unavailable.";
@@ -27,6 +28,11 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         else if (answer.Title == DatabaseUnavailableTitle)
         {
             LogDatabaseUnavailable(exception.GetType().Name, httpContext.Request.Path);
+        }
+
+        if (exception is LoginThrottledException)
+        {
+            metrics.Refused(Limiters.LoginThrottle);
         }
 
         var response = httpContext.Response;

@@ -2,12 +2,14 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Tikiya.Api.Configuration;
+using Tikiya.Infrastructure.Observability;
 
 namespace Tikiya.Api.Resilience;
 
 /// <summary>
 /// Two limits in ASP.NET Core's rate limiter: a global concurrency limit (HTTP_CONCURRENCY_LIMIT requests in flight,
-/// HTTP_CONCURRENCY_QUEUE more waiting, the rest 503) that spares /health so a busy instance is not taken for a dead one;
+/// HTTP_CONCURRENCY_QUEUE more waiting, the rest 503) that spares /health and /metrics, so a busy instance is neither
+/// taken for a dead one nor blind;
 /// and, on /api/v1/auth/*, a token bucket per client address (AUTH_RATE_LIMIT_PER_MINUTE, 429).
 /// </summary>
 internal sealed class RateLimiterSetup(IOptions<HttpResilienceOptions> resilience, IOptions<RateLimitOptions> rateLimits)
@@ -26,8 +28,8 @@ internal sealed class RateLimiterSetup(IOptions<HttpResilienceOptions> resilienc
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         };
         options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-            context.Request.Path.StartsWithSegments("/health")
-                ? RateLimitPartition.GetNoLimiter("health")
+            context.Request.Path.StartsWithSegments("/health") || context.Request.Path.StartsWithSegments("/metrics")
+                ? RateLimitPartition.GetNoLimiter("operations")
                 : RateLimitPartition.GetConcurrencyLimiter("all", _ => concurrency));
 
         var perMinute = rateLimits.Value.AuthPerMinute;
@@ -49,13 +51,16 @@ internal sealed class RateLimiterSetup(IOptions<HttpResilienceOptions> resilienc
     private static async ValueTask OnRejectedAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {
         // Only the per-client bucket knows when a token comes back; the concurrency limit is saturation.
+        var metrics = context.HttpContext.RequestServices.GetRequiredService<TikiyaMetrics>();
         if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
         {
+            metrics.Refused(Limiters.Rate);
             await Refusal.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "Too many requests.",
                 "This client sent more requests than the API accepts per minute. Wait before trying again.", retryAfter);
             return;
         }
 
+        metrics.Refused(Limiters.Concurrency);
         await Refusal.WriteAsync(context.HttpContext, StatusCodes.Status503ServiceUnavailable, "Server busy.",
             "The API is at its capacity. Try again shortly.", SaturatedRetryAfter);
     }

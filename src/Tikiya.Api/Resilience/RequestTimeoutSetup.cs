@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.Extensions.Options;
 using Tikiya.Api.Configuration;
+using Tikiya.Infrastructure.Observability;
 
 namespace Tikiya.Api.Resilience;
 
@@ -14,7 +15,11 @@ internal sealed class RequestTimeoutSetup(IOptions<HttpResilienceOptions> resili
     {
         Timeout = resilience.Value.RequestTimeout,
         TimeoutStatusCode = StatusCodes.Status504GatewayTimeout,
-        WriteTimeoutResponse = context => Refusal.WriteAsync(context, StatusCodes.Status504GatewayTimeout, "Request timed out.",
-            "The request took longer than the API allows and was stopped; nothing it was doing was saved. Try again.", null),
+        WriteTimeoutResponse = context =>
+        {
+            context.RequestServices.GetRequiredService<TikiyaMetrics>().Refused(Limiters.Timeout);
+            return Refusal.WriteAsync(context, StatusCodes.Status504GatewayTimeout, "Request timed out.",
+                "The request took longer than the API allows and was stopped; nothing it was doing was saved. Try again.", null);
+        },
     };
 }

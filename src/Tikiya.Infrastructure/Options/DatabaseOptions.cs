@@ -26,4 +26,12 @@ public sealed class DatabaseOptions
     /// </summary>
     [ConfigurationKeyName("HTTP_REQUEST_TIMEOUT_SECS")]
     public int CommandTimeoutSecs { get; set; } = 30;
+
+    /// <summary>DATABASE_URL as a connection string without its password, for the start-up log.</summary>
+    public string UrlWithoutPassword()
+    {
+        var connectionString = Persistence.DatabaseConnectionString.Parse(Url);
+        connectionString.Password = connectionString.Password is null ? null : "***";
+        return connectionString.ConnectionString;
+    }
 }

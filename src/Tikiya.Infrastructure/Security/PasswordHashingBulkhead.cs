@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Tikiya.Application.Common.Errors;
 using Tikiya.Application.Common.Interfaces;
+using Tikiya.Infrastructure.Observability;
 using Tikiya.Infrastructure.Options;
 
 namespace Tikiya.Infrastructure.Security;
@@ -16,14 +17,20 @@ internal sealed class PasswordHashingBulkhead : IPasswordHashingCapacity, IDispo
 
     private readonly SemaphoreSlim _slots;
     private readonly TimeSpan _wait;
+    private readonly TikiyaMetrics _metrics;
     private int _waiting;
 
-    public PasswordHashingBulkhead(IOptions<PasswordHashingOptions> options)
+    public PasswordHashingBulkhead(IOptions<PasswordHashingOptions> options, TikiyaMetrics metrics)
     {
         var settings = options.Value;
         Capacity = settings.EffectiveConcurrency;
         _slots = new SemaphoreSlim(Capacity, Capacity);
         _wait = TimeSpan.FromMilliseconds(settings.WaitMs);
+        _metrics = metrics;
+        metrics.Meter.CreateObservableGauge("tikiya.password_hashing.waiting", () => Waiting, unit: "{request}",
+            description: "Requests waiting for a password-hashing slot.");
+        metrics.Meter.CreateObservableGauge("tikiya.password_hashing.in_use", () => InUse, unit: "{slot}",
+            description: "Password-hashing slots taken (at most PASSWORD_HASHING_CONCURRENCY).");
     }
 
     public int Capacity { get; }
@@ -39,9 +46,13 @@ internal sealed class PasswordHashingBulkhead : IPasswordHashingCapacity, IDispo
         Interlocked.Increment(ref _waiting);
         try
         {
-            return await _slots.WaitAsync(_wait, cancellationToken)
-                ? new Slot(_slots)
-                : throw new ServiceOverloadedException(RetryAfter);
+            if (await _slots.WaitAsync(_wait, cancellationToken))
+            {
+                return new Slot(_slots);
+            }
+
+            _metrics.Refused(Limiters.Hashing);
+            throw new ServiceOverloadedException(RetryAfter);
         }
         finally
         {

@@ -1,0 +1,58 @@
+using System.Net;
+using Tikiya.Api.IntegrationTests.Builders;
+using Tikiya.Api.IntegrationTests.Infrastructure;
+
+namespace Tikiya.Api.IntegrationTests.Observability;
+
+public sealed class MetricsTests : ApiTest
+{
+    [Test]
+    public async Task Metrics_AfterTraffic_ExposeWhatOperatorsWatch()
+    {
+        await using var app = Factory.WithWebHostBuilder(b => b.UseSetting("AUTH_RATE_LIMIT_PER_MINUTE", "1"));
+        using var client = app.CreateClient();
+        await new UserBuilder().RegisterAsync(client);
+        await client.LoginAsync(); // refused by the per-client rate: one request a minute
+
+        var response = await client.GetAsync("/metrics");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/plain"));
+        var metrics = await response.Content.ReadAsStringAsync();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(metrics.Split('\n').Where(line => line.StartsWith("http_server_request_duration_seconds_bucket{", StringComparison.Ordinal)),
+                Has.Some.Contains("http_route=\"api/v1/auth/register\"").And.Contains("http_response_status_code=\"201\""),
+                "latency histogram by endpoint and status");
+            Assert.That(metrics, Does.Contain("service_name=\"tikiya-api\""));
+            Assert.That(metrics, Does.Contain("http_server_active_requests"), "requests in flight");
+            Assert.That(metrics, Does.Match("tikiya_requests_refused_total\\{[^}]*limiter=\"rate\"[^}]*\\} 1"), "refusals by limiter");
+            Assert.That(metrics, Does.Contain("tikiya_password_hashing_waiting"), "hashing queue");
+            Assert.That(metrics, Does.Contain("tikiya_password_hashing_in_use"));
+            Assert.That(metrics, Does.Match("db_client_connection_count\\{[^}]*state=\"used\""), "pool in use");
+            Assert.That(metrics, Does.Contain("db_client_connection_max"));
+            Assert.That(metrics, Does.Contain("dotnet_gc_collections_total"), "GC");
+            Assert.That(metrics, Does.Contain("dotnet_process_memory_working_set_bytes"), "memory");
+            Assert.That(metrics, Does.Not.Contain(TikiyaApiFactory.JwtSecret).And.Not.Contain("Password=tikiya"));
+        }
+    }
+
+    [Test]
+    public async Task Metrics_WhenSaturated_StillAnswer()
+    {
+        await using var app = Factory.WithWebHostBuilder(b => b.UseSetting("HTTP_CONCURRENCY_LIMIT", "1").UseSetting("HTTP_CONCURRENCY_QUEUE", "0"));
+        using var client = app.CreateClient();
+        Task<HttpResponseMessage> stalled;
+        HttpResponseMessage metrics;
+        await using (var usersLock = await TableLock.TakeAsync(
+            Tikiya.Infrastructure.Persistence.DatabaseConnectionString.Parse(TestSetup.Database.Url).ConnectionString, "users"))
+        {
+            stalled = new UserBuilder().RegisterAsync(client);
+            await usersLock.WaitUntilSomeoneWaitsAsync();
+            metrics = await client.GetAsync("/metrics");
+        }
+
+        Assert.That(metrics.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await stalled).StatusCode, Is.EqualTo(HttpStatusCode.Created));
+    }
+}
