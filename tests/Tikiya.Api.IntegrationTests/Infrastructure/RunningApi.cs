@@ -38,16 +38,22 @@ public sealed class RunningApi : IAsyncDisposable
 
     public int ExitCode => _process.ExitCode;
 
-    public static async Task<RunningApi> StartAsync(string databaseUrl, IReadOnlyDictionary<string, string>? settings = null)
+    // executable: the published tikiya_api; by default the build beside the tests.
+    public static async Task<RunningApi> StartAsync(string databaseUrl, IReadOnlyDictionary<string, string>? settings = null,
+        string? executable = null)
     {
         var port = FreePort.Next();
-        var startInfo = new ProcessStartInfo("dotnet")
+        var startInfo = new ProcessStartInfo(executable ?? "dotnet")
         {
-            ArgumentList = { RepositoryPaths.ApiAssembly },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (executable is null)
+        {
+            startInfo.ArgumentList.Add(RepositoryPaths.ApiAssembly);
+        }
+
         foreach (var name in TikiyaVariables.All)
         {
             startInfo.Environment.Remove(name);

@@ -1,0 +1,2 @@
+// The integration tests drive PostgreSQL, nginx and processes the way a Linux server does.
+[assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]
