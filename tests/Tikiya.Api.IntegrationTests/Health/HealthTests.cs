@@ -49,12 +49,19 @@ public sealed class HealthTests : ApiTest
     }
 
     [Test]
-    public async Task OpenApi_Document_DescribesRegister()
+    public async Task OpenApi_Document_DescribesEveryEndpointOfTheContract()
     {
         var response = await Client.GetAsync("/openapi/v1.json");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var document = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.That(document.GetProperty("paths").TryGetProperty("/api/v1/auth/register", out _), Is.True);
+        var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name);
+        Assert.That(paths, Is.SupersetOf(new[]
+        {
+            "/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/logout",
+            "/api/v1/auth/logout-all", "/api/v1/users/me",
+        }));
+        var schemas = document.GetProperty("components").GetProperty("schemas").EnumerateObject().Select(p => p.Name);
+        Assert.That(schemas, Is.SupersetOf(new[] { "UserResponse", "TokensResponse", "LoginCommand", "RegisterCommand" }));
     }
 }
