@@ -14,9 +14,9 @@ namespace Tikiya.Api.IntegrationTests.Deployment;
 /// </summary>
 public sealed class ProxyAndInstancesTests : ApiTest
 {
-    private static RunningApi _first = null!;
-    private static RunningApi _second = null!;
-    private static RunningNginx _nginx = null!;
+    private static RunningApi? _first;
+    private static RunningApi? _second;
+    private static RunningNginx? _nginx;
 
     [OneTimeSetUp]
     public static async Task StartAsync()
@@ -32,15 +32,20 @@ public sealed class ProxyAndInstancesTests : ApiTest
     [OneTimeTearDown]
     public static async Task StopAsync()
     {
-        await _nginx.DisposeAsync();
-        await _first.DisposeAsync();
-        await _second.DisposeAsync();
+        // Each may be missing when the set-up failed half-way; whatever started must still stop.
+        foreach (var started in new IAsyncDisposable?[] { _nginx, _first, _second })
+        {
+            if (started is not null)
+            {
+                await started.DisposeAsync();
+            }
+        }
     }
 
     [Test]
     public async Task Flow_ThroughTheProxy_Works()
     {
-        using var client = _nginx.CreateClient();
+        using var client = _nginx!.CreateClient();
 
         var tokens = await client.RegisterAndLoginAsync();
         var me = await client.MeAsync(tokens.AccessToken);
@@ -54,7 +59,7 @@ public sealed class ProxyAndInstancesTests : ApiTest
     [Test]
     public async Task Login_ThroughTheProxy_RecordsTheClientsAddressNotTheProxys()
     {
-        using var client = _nginx.CreateClient(from: IPAddress.Parse("127.0.0.2"));
+        using var client = _nginx!.CreateClient(from: IPAddress.Parse("127.0.0.2"));
 
         await client.RegisterAndLoginAsync();
 
@@ -64,7 +69,7 @@ public sealed class ProxyAndInstancesTests : ApiTest
     [Test]
     public async Task ForgedForwardedFor_ThroughTheProxy_IsNotBelieved()
     {
-        using var client = _nginx.CreateClient(from: IPAddress.Parse("127.0.0.3"));
+        using var client = _nginx!.CreateClient(from: IPAddress.Parse("127.0.0.3"));
         client.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.66");
 
         await client.RegisterAndLoginAsync();
@@ -75,7 +80,7 @@ public sealed class ProxyAndInstancesTests : ApiTest
     [Test]
     public async Task OversizedBody_IsRefusedAtTheEdgeAsProblemJson()
     {
-        using var client = _nginx.CreateClient();
+        using var client = _nginx!.CreateClient();
         var body = $$"""{"email":"ann@example.com","password":"{{new string('p', 2 * 1024 * 1024)}}"}""";
 
         var response = await client.PostAsync("/api/v1/auth/register", new StringContent(body, Encoding.UTF8, "application/json"));
@@ -87,39 +92,39 @@ public sealed class ProxyAndInstancesTests : ApiTest
     [Test]
     public async Task TokensFromOneInstance_RefreshOnTheOther()
     {
-        var tokens = await _first.Client.RegisterAndLoginAsync();
+        var tokens = await _first!.Client.RegisterAndLoginAsync();
 
-        var refreshed = await _second.Client.RefreshAsync(tokens.RefreshToken);
+        var refreshed = await _second!.Client.RefreshAsync(tokens.RefreshToken);
 
         Assert.That(refreshed.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var next = (await refreshed.Content.ReadFromJsonAsync<Tokens>(JsonSerializerOptions.Web))!;
-        Assert.That((await _first.Client.MeAsync(next.AccessToken)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That((await _first.Client.RefreshAsync(tokens.RefreshToken)).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized),
+        Assert.That((await _first!.Client.MeAsync(next.AccessToken)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await _first!.Client.RefreshAsync(tokens.RefreshToken)).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized),
             "the rotation made on the second instance counts on the first");
     }
 
     [Test]
     public async Task LogoutOnOneInstance_RevokesOnTheOther()
     {
-        var tokens = await _first.Client.RegisterAndLoginAsync();
+        var tokens = await _first!.Client.RegisterAndLoginAsync();
 
-        await _first.Client.LogoutAsync(tokens.RefreshToken);
+        await _first!.Client.LogoutAsync(tokens.RefreshToken);
 
-        Assert.That((await _second.Client.MeAsync(tokens.AccessToken)).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
-        Assert.That((await _second.Client.RefreshAsync(tokens.RefreshToken)).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That((await _second!.Client.MeAsync(tokens.AccessToken)).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That((await _second!.Client.RefreshAsync(tokens.RefreshToken)).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
     }
 
     [Test]
     public async Task Throttling_HoldsAcrossInstances()
     {
-        await new UserBuilder().RegisterAsync(_first.Client);
+        await new UserBuilder().RegisterAsync(_first!.Client);
         for (var attempt = 0; attempt < 5; attempt++)
         {
-            var instance = attempt % 2 == 0 ? _first : _second;
+            var instance = attempt % 2 == 0 ? _first! : _second!;
             Assert.That((await instance.Client.LoginAsync(password: "wrong horse battery")).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         }
 
-        Assert.That((await _first.Client.LoginAsync()).StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
-        Assert.That((await _second.Client.LoginAsync()).StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
+        Assert.That((await _first!.Client.LoginAsync()).StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
+        Assert.That((await _second!.Client.LoginAsync()).StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
     }
 }

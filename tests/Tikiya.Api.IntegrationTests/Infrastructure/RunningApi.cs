@@ -73,8 +73,16 @@ public sealed class RunningApi : IAsyncDisposable
         api._process.ErrorDataReceived += (_, e) => api.Append(e.Data);
         api._process.BeginOutputReadLine();
         api._process.BeginErrorReadLine();
-        await api.WaitUntilLiveAsync();
-        return api;
+        try
+        {
+            await api.WaitUntilLiveAsync();
+            return api;
+        }
+        catch
+        {
+            await api.DisposeAsync(); // never leave a half-started API behind
+            throw;
+        }
     }
 
     /// <summary>What systemd sends to stop the service.</summary>

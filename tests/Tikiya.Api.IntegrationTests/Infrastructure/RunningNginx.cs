@@ -16,13 +16,12 @@ public sealed class RunningNginx : IAsyncDisposable
 
     private readonly string _certificateThumbprint;
 
-    private RunningNginx(Process process, string directory, int httpsPort)
+    private RunningNginx(Process process, string directory, int httpsPort, string certificateThumbprint)
     {
         _process = process;
         _directory = directory;
         HttpsPort = httpsPort;
-        using var certificate = X509Certificate2.CreateFromPem(File.ReadAllText(Path.Combine(directory, "cert.pem")));
-        _certificateThumbprint = certificate.GetCertHashString(HashAlgorithmName.SHA256);
+        _certificateThumbprint = certificateThumbprint;
     }
 
     public int HttpsPort { get; }
@@ -61,15 +60,25 @@ public sealed class RunningNginx : IAsyncDisposable
             }
             """);
 
+        using var certificateFile = X509Certificate2.CreateFromPem(await File.ReadAllTextAsync(Path.Combine(directory, "cert.pem")));
+        var thumbprint = certificateFile.GetCertHashString(HashAlgorithmName.SHA256);
         var process = Process.Start(new ProcessStartInfo("nginx")
         {
             ArgumentList = { "-c", Path.Combine(directory, "nginx.conf"), "-p", directory, "-g", "daemon off;" },
             RedirectStandardError = true,
             UseShellExecute = false,
         }) ?? throw new InvalidOperationException("nginx did not start (apt-get install nginx).");
-        var nginx = new RunningNginx(process, directory, httpsPort);
-        await nginx.WaitUntilListeningAsync();
-        return nginx;
+        var nginx = new RunningNginx(process, directory, httpsPort, thumbprint);
+        try
+        {
+            await nginx.WaitUntilListeningAsync();
+            return nginx;
+        }
+        catch
+        {
+            await nginx.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>A client of the proxy that trusts its self-signed certificate (only it) and connects from <paramref name="from"/>.</summary>

@@ -8,21 +8,27 @@ namespace Tikiya.Api.IntegrationTests.Resilience;
 /// <summary>What real Kestrel refuses at the socket: oversized bodies and headers, and clients too slow to send them.</summary>
 public sealed class KestrelLimitTests
 {
-    private static RunningApi _api = null!;
+    private static RunningApi? _api;
 
     [OneTimeSetUp]
     public static async Task StartAsync() =>
         _api = await RunningApi.StartAsync(TestSetup.Database.Url, new Dictionary<string, string> { ["HTTP_MAX_BODY_BYTES"] = "4096" });
 
     [OneTimeTearDown]
-    public static async Task StopAsync() => await _api.DisposeAsync();
+    public static async Task StopAsync()
+    {
+        if (_api is not null)
+        {
+            await _api.DisposeAsync();
+        }
+    }
 
     [Test]
     public async Task Post_BodyOverTheLimit_Gets413Problem()
     {
         var body = $$"""{"email":"ann@example.com","password":"{{new string('p', 5000)}}"}""";
 
-        var response = await _api.Client.PostAsync("/api/v1/auth/register", new StringContent(body, Encoding.UTF8, "application/json"));
+        var response = await _api!.Client.PostAsync("/api/v1/auth/register", new StringContent(body, Encoding.UTF8, "application/json"));
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
     }
@@ -36,7 +42,7 @@ public sealed class KestrelLimitTests
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/register") { Content = content };
         request.Headers.TransferEncodingChunked = true;
 
-        var response = await _api.Client.SendAsync(request);
+        var response = await _api!.Client.SendAsync(request);
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
     }
@@ -47,7 +53,7 @@ public sealed class KestrelLimitTests
         using var request = new HttpRequestMessage(HttpMethod.Get, "/health/live");
         request.Headers.Add("X-Padding", new string('x', 20 * 1024));
 
-        var response = await _api.Client.SendAsync(request);
+        var response = await _api!.Client.SendAsync(request);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.RequestHeaderFieldsTooLarge));
     }
@@ -56,7 +62,7 @@ public sealed class KestrelLimitTests
     public async Task Client_ThatNeverFinishesItsHeaders_IsDisconnected()
     {
         using var socket = new TcpClient();
-        await socket.ConnectAsync(IPAddress.Loopback, _api.Port);
+        await socket.ConnectAsync(IPAddress.Loopback, _api!.Port);
         var stream = socket.GetStream();
         await stream.WriteAsync("GET /health/live HTTP/1.1\r\nHost: localhost\r\n"u8.ToArray());
 
