@@ -7,8 +7,8 @@ using Tikiya.Infrastructure.Options;
 namespace Tikiya.Infrastructure.Security;
 
 /// <summary>
-/// At most PASSWORD_HASHING_CONCURRENCY Argon2 computations at once (one per core by default): each takes 19 MiB and a
-/// core for tens of milliseconds, so a login flood costs bounded memory and CPU. A request that gets no slot within
+/// At most PASSWORD_HASHING_CONCURRENCY Argon2 computations at once (two per core by default): each takes 19 MiB and a
+/// core for about 15 ms, so a login flood costs bounded memory and CPU. A request that gets no slot within
 /// PASSWORD_HASHING_WAIT_MS is refused with 503 and Retry-After; the wait observes the request's cancellation.
 /// </summary>
 internal sealed class PasswordHashingBulkhead : IPasswordHashingCapacity, IDisposable
