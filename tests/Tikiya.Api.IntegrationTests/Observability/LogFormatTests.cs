@@ -37,4 +37,21 @@ public sealed class LogFormatTests : ApiTest
             }
         }
     }
+
+    [Test]
+    public async Task Logs_InDevelopment_AreOneReadableLinePerEvent()
+    {
+        string output;
+        await using (var api = await RunningApi.StartAsync(TestSetup.Database.Url,
+            new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Development" })) // as scripts/run sets it
+        {
+            await api.SendSigtermAsync();
+            await api.WaitForExitAsync(TimeSpan.FromSeconds(60));
+            output = api.Output;
+        }
+
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(lines, Has.Some.Match(@"^\d\d:\d\d:\d\d info: Tikiya\.Api\.Configuration\.EffectiveConfiguration\[\d+\] Effective configuration: "));
+        Assert.That(lines, Has.None.StartsWith("{"), "not JSON");
+    }
 }
