@@ -19,15 +19,14 @@ internal sealed class KestrelSetup(IOptions<ServerOptions> server, IOptions<Http
         options.Limits.KeepAliveTimeout = TimeSpan.FromSeconds(75); // above nginx's upstream keepalive_timeout (60 s)
         options.Limits.MinRequestBodyDataRate = new MinDataRate(bytesPerSecond: 240, gracePeriod: TimeSpan.FromSeconds(5));
         options.Limits.MinResponseDataRate = new MinDataRate(bytesPerSecond: 240, gracePeriod: TimeSpan.FromSeconds(5));
-        try
+        if (server.TryGetValid(out var listen))
         {
-            options.ListenAnyIP(server.Value.Port);
-            options.Limits.MaxRequestBodySize = resilience.Value.MaxBodyBytes;
+            options.ListenAnyIP(listen.Port);
         }
-        catch (OptionsValidationException)
+
+        if (resilience.TryGetValid(out var limits))
         {
-            // The host builds Kestrel's options before StartupValidation runs; a bad value is left for it to report,
-            // as one line among every other bad variable, and the process exits before it listens.
+            options.Limits.MaxRequestBodySize = limits.MaxBodyBytes;
         }
     }
 }

@@ -15,7 +15,6 @@ namespace Tikiya.Api.ErrorHandling;
 internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, TikiyaMetrics metrics,
     ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
 {
-    private const string DatabaseUnavailableTitle = "Database unavailable.";
     private static readonly TimeSpan DatabaseRetryAfter = TimeSpan.FromSeconds(5);
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
@@ -25,14 +24,14 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         {
             LogUnhandled(exception, httpContext.Request.Method, httpContext.Request.Path);
         }
-        else if (answer.Title == DatabaseUnavailableTitle)
+        else if (answer.DatabaseUnavailable)
         {
             LogDatabaseUnavailable(exception.GetType().Name, httpContext.Request.Path);
         }
 
-        if (exception is LoginThrottledException)
+        if (answer.RefusedBy is { } limiter)
         {
-            metrics.Refused(Limiters.LoginThrottle);
+            metrics.Refused(limiter);
         }
 
         var response = httpContext.Response;
@@ -73,14 +72,19 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         LoginThrottledException throttled => new(StatusCodes.Status429TooManyRequests, "Too many failed logins.", throttled.Message)
         {
             RetryAfter = throttled.RetryAfter,
+            RefusedBy = Limiters.LoginThrottle,
         },
         ServiceOverloadedException busy => new(StatusCodes.Status503ServiceUnavailable, "Server busy.", busy.Message)
         {
             RetryAfter = busy.RetryAfter,
         },
         BadHttpRequestException badRequest => new(badRequest.StatusCode, null, null), // 413 and the like: defaults fill in
-        _ when DatabaseFailures.IsUnavailable(exception) => new(StatusCodes.Status503ServiceUnavailable, DatabaseUnavailableTitle,
-            "The API cannot reach its database right now. Try again shortly.") { RetryAfter = DatabaseRetryAfter },
+        _ when DatabaseFailures.IsUnavailable(exception) => new(StatusCodes.Status503ServiceUnavailable, "Database unavailable.",
+            "The API cannot reach its database right now. Try again shortly.")
+        {
+            RetryAfter = DatabaseRetryAfter,
+            DatabaseUnavailable = true,
+        },
         _ => new(StatusCodes.Status500InternalServerError, "An unexpected error occurred.",
             "The server could not complete the request. Try again later; if it persists, report the traceId."),
     };
@@ -100,5 +104,10 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         public TimeSpan? RetryAfter { get; init; }
 
         public string? Challenge { get; init; }
+
+        /// <summary>The limit that refused the request, counted in <c>tikiya_requests_refused_total</c>.</summary>
+        public string? RefusedBy { get; init; }
+
+        public bool DatabaseUnavailable { get; init; }
     }
 }

@@ -12,16 +12,12 @@ internal sealed class ForwardedHeadersSetup(IOptions<ProxyOptions> proxies) : IC
         options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
         options.KnownProxies.Clear();
         options.KnownIPNetworks.Clear();
-        try
+        if (proxies.TryGetValid(out var trusted))
         {
-            foreach (var network in proxies.Value.Networks())
+            foreach (var network in trusted.Networks())
             {
                 options.KnownIPNetworks.Add(network);
             }
-        }
-        catch (OptionsValidationException)
-        {
-            // Reported by StartupValidation with every other bad variable; the process does not start.
         }
     }
 }

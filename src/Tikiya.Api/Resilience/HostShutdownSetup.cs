@@ -8,13 +8,9 @@ internal sealed class HostShutdownSetup(IOptions<HttpResilienceOptions> resilien
 {
     public void Configure(HostOptions options)
     {
-        try
+        if (resilience.TryGetValid(out var limits))
         {
-            options.ShutdownTimeout = TimeSpan.FromSeconds(resilience.Value.DrainTimeoutSecs);
-        }
-        catch (OptionsValidationException)
-        {
-            // Reported by StartupValidation with every other bad variable; the process does not start.
+            options.ShutdownTimeout = TimeSpan.FromSeconds(limits.DrainTimeoutSecs);
         }
     }
 }

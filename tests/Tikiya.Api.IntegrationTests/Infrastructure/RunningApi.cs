@@ -34,10 +34,6 @@ public sealed class RunningApi : IAsyncDisposable
         }
     }
 
-    public bool HasExited => _process.HasExited;
-
-    public int ExitCode => _process.ExitCode;
-
     // executable: the published tikiya_api; by default the build beside the tests.
     public static async Task<RunningApi> StartAsync(string databaseUrl, IReadOnlyDictionary<string, string>? settings = null,
         string? executable = null)
