@@ -33,17 +33,19 @@ public sealed class DatabaseOutageTests
         // A 30 s request timeout: an answer of 503 rather than 504 shows the short connect timeout gave it.
         await using var app = new TikiyaApiFactory(_url, new Dictionary<string, string> { ["DATABASE_CONNECT_TIMEOUT_SECS"] = "2" });
         using var client = app.CreateClient();
-        Assert.That((await new UserBuilder().RegisterAsync(client)).StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        var tokens = await client.RegisterAndLoginAsync();
 
         await PostgresAsync("stop", _cluster);
         var duringOutage = await new UserBuilder().WithEmail("bob@example.com").RegisterAsync(client);
         var login = await client.LoginAsync();
+        var me = await client.MeAsync(tokens.AccessToken); // the per-request session check cannot run: 503, never 401
         var ready = await client.GetAsync("/health/ready");
         var live = await client.GetAsync("/health/live");
 
         await ProblemAssert.IsProblemAsync(duringOutage, HttpStatusCode.ServiceUnavailable);
         Assert.That(duringOutage.Headers.RetryAfter?.Delta, Is.GreaterThan(TimeSpan.Zero));
         await ProblemAssert.IsProblemAsync(login, HttpStatusCode.ServiceUnavailable);
+        await ProblemAssert.IsProblemAsync(me, HttpStatusCode.ServiceUnavailable);
         await ProblemAssert.IsProblemAsync(ready, HttpStatusCode.ServiceUnavailable);
         Assert.That(live.StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
