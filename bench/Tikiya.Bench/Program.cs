@@ -9,6 +9,10 @@ using Tikiya.Bench;
 //   seed     --target URL --users N [--concurrency C] --out users.csv      register N users through the API
 //   argon2   [--seconds S] [--workers W] --out argon2.json                 raw Argon2id verifications per second
 //   sql      [--seconds S] --concurrency C --pool-max P --out sql.json     raw refresh and `me` SQL per second
+//   saturate --target URL --users users.csv [--seconds S] [--login-concurrency C] [--concurrency C] [--pid PID]
+//            [--endpoints login,refresh,me]
+//            [--argon2 F --sql F] [--param name=value ...] --out-json F --out-md F
+//                                                                          each endpoint's throughput at saturation
 //   report   --artillery report.json --limits-argon2 F --limits-sql F ... write the results .json and .md
 //
 // argon2 reads PASSWORD_HASHER, ARGON2_MEMORY_KIB and ARGON2_ITERATIONS; sql reads DATABASE_URL: the API's variables.
@@ -23,7 +27,7 @@ try
 {
     if (args.Length == 0)
     {
-        throw new UsageException("a command is required: ready, seed, argon2, sql or report");
+        throw new UsageException("a command is required: ready, seed, argon2, sql, saturate or report");
     }
 
     var options = CommandLine.Parse(args[1..]);
@@ -41,11 +45,14 @@ try
         case "sql":
             await SqlBenchmark.RunAsync(options, cancellation.Token);
             break;
+        case "saturate":
+            await Saturation.RunAsync(options, cancellation.Token);
+            break;
         case "report":
             await ReportWriter.RunAsync(options, cancellation.Token);
             break;
         default:
-            throw new UsageException($"unknown command '{args[0]}': ready, seed, argon2, sql or report");
+            throw new UsageException($"unknown command '{args[0]}': ready, seed, argon2, sql, saturate or report");
     }
 
     return 0;

@@ -222,27 +222,10 @@ internal static partial class ReportWriter
         return windows;
     }
 
-    private static List<RatioResult> Ratios(List<EndpointResult> endpoints, Limits limits)
-    {
-        var ratios = new List<RatioResult>();
-        void Add(string endpoint, string limitName, double? limit)
-        {
-            var measured = endpoints.FirstOrDefault(e => e.Name == endpoint);
-            if (measured is null || limit is not > 0)
-            {
-                return;
-            }
-
-            ratios.Add(new RatioResult(endpoint, limitName, limit.Value, measured.SuccessesPerSecond,
-                Math.Round(measured.SuccessesPerSecond / limit.Value, 5), measured.BestWindowSuccessesPerSecond,
-                Math.Round(measured.BestWindowSuccessesPerSecond / limit.Value, 5)));
-        }
-
-        Add("login", "Argon2id verifications/s", limits.Argon2?.OpsPerSecond);
-        Add("refresh", "refresh SQL transactions/s", limits.Sql?.Refresh.OpsPerSecond);
-        Add("me", "me SQL (session check + user select)/s", limits.Sql?.Me.OpsPerSecond);
-        return ratios;
-    }
+    private static List<RatioResult> Ratios(List<EndpointResult> endpoints, Limits limits) =>
+        limits.RatiosOf(name => endpoints.FirstOrDefault(e => e.Name == name) is { } e
+            ? (e.SuccessesPerSecond, e.BestWindowSuccessesPerSecond)
+            : null);
 
     private static string Markdown(BenchReport r)
     {
@@ -409,7 +392,28 @@ internal sealed record Totals(
     long VirtualUsersCompleted,
     long VirtualUsersFailed);
 
-internal sealed record Limits(Argon2Result? Argon2, SqlResult? Sql);
+internal sealed record Limits(Argon2Result? Argon2, SqlResult? Sql)
+{
+    /// <summary>Each endpoint's throughput as a ratio to its raw limit; <paramref name="measured"/> gives an endpoint's
+    /// 2xx/s and its best window's, or null when the run did not measure it.</summary>
+    public List<RatioResult> RatiosOf(Func<string, (double PerSecond, double BestWindow)?> measured)
+    {
+        var ratios = new List<RatioResult>();
+        void Add(string endpoint, string limitName, double? limit)
+        {
+            if (measured(endpoint) is { } rate && limit is > 0)
+            {
+                ratios.Add(new RatioResult(endpoint, limitName, limit.Value, rate.PerSecond,
+                    Math.Round(rate.PerSecond / limit.Value, 5), rate.BestWindow, Math.Round(rate.BestWindow / limit.Value, 5)));
+            }
+        }
+
+        Add("login", "Argon2id verifications/s", Argon2?.OpsPerSecond);
+        Add("refresh", "refresh SQL transactions/s", Sql?.Refresh.OpsPerSecond);
+        Add("me", "me SQL (session check + user select)/s", Sql?.Me.OpsPerSecond);
+        return ratios;
+    }
+}
 
 internal sealed record RatioResult(
     string Endpoint,

@@ -34,9 +34,13 @@ public static class DependencyInjection
         services.AddSingleton<LibsodiumPasswordHasher>();
         services.AddSingleton<IsopohPasswordHasher>();
         services.AddSingleton<IPasswordHasher>(sp =>
-            sp.GetRequiredService<IOptions<PasswordHashingOptions>>().Value.Hasher == PasswordHashingOptions.Isopoh
+        {
+            var settings = sp.GetRequiredService<IOptions<PasswordHashingOptions>>().Value;
+            IPasswordHasher adapter = settings.Hasher == PasswordHashingOptions.Isopoh
                 ? sp.GetRequiredService<IsopohPasswordHasher>()
-                : sp.GetRequiredService<LibsodiumPasswordHasher>());
+                : sp.GetRequiredService<LibsodiumPasswordHasher>();
+            return new DedicatedThreadPasswordHasher(adapter, settings.HashingThreads);
+        });
         services.AddSingleton<TikiyaMetrics>();
         services.AddSingleton<PasswordHashingBulkhead>();
         services.AddSingleton<IPasswordHashingCapacity>(sp => sp.GetRequiredService<PasswordHashingBulkhead>());

@@ -20,9 +20,11 @@ public sealed class PasswordHashingOptions
     public int Iterations { get; set; } = 2;
 
     /// <summary>
-    /// Logins and registrations hashing at once; 0 means two per core. Two, not one: a slot is also held for the few
-    /// database round trips around the hash, and with one per core the cores idled then (bench/run: 62 against 83
-    /// logins/s on 2 cores; three per core was slower again). Beyond them, requests wait (see below), then get 503.
+    /// Logins and registrations in their hashing stage at once (the bulkhead's slots); 0 means two per core. A slot is
+    /// held from before the login's database lock to the end of its hash, and the hashes themselves run one per core
+    /// on threads of their own (<see cref="HashingThreads"/>): with two slots per core, one login does its database
+    /// round trips while the other hashes, so the cores never wait. Beyond the slots, requests wait (see below), then
+    /// get 503.
     /// </summary>
     [ConfigurationKeyName("PASSWORD_HASHING_CONCURRENCY"), Range(0, 1024, ErrorMessage = "PASSWORD_HASHING_CONCURRENCY must be between 0 (two per core) and 1024.")]
     public int Concurrency { get; set; }
@@ -31,4 +33,7 @@ public sealed class PasswordHashingOptions
     public int WaitMs { get; set; } = 2000;
 
     public int EffectiveConcurrency => Concurrency > 0 ? Concurrency : 2 * Environment.ProcessorCount;
+
+    /// <summary>Argon2 computations at once: one per core, and never more than there are slots.</summary>
+    public int HashingThreads => Math.Min(Environment.ProcessorCount, EffectiveConcurrency);
 }

@@ -7,21 +7,29 @@ using Tikiya.Infrastructure.Options;
 namespace Tikiya.Infrastructure.Security;
 
 /// <summary>
-/// At most PASSWORD_HASHING_CONCURRENCY Argon2 computations at once (two per core by default): each takes 19 MiB and a
-/// core for about 15 ms, so a login flood costs bounded memory and CPU. A request that gets no slot within
-/// PASSWORD_HASHING_WAIT_MS is refused with 503 and Retry-After; the wait observes the request's cancellation.
+/// At most PASSWORD_HASHING_CONCURRENCY logins and registrations in their hashing stage at once (two per core by
+/// default), so a login flood costs bounded memory, CPU and database connections. A request that gets no slot within
+/// PASSWORD_HASHING_WAIT_MS is refused with 503 and Retry-After; the wait observes the request's cancellation. When the
+/// requests already waiting could not all get a slot within that wait, at the pace slots have been given back lately,
+/// a newcomer is refused at once instead: it would only have waited to be refused, holding memory meanwhile.
 /// </summary>
 internal sealed class PasswordHashingBulkhead : IPasswordHashingCapacity, IDisposable
 {
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(1);
+    private const double HoldSmoothing = 0.2; // weight of the newest hold time in the moving average
+
+    private readonly Lock _holdLock = new();
+    private readonly TimeProvider _time;
+    private TimeSpan _averageHold;
 
     private readonly SemaphoreSlim _slots;
     private readonly TimeSpan _wait;
     private readonly TikiyaMetrics _metrics;
     private int _waiting;
 
-    public PasswordHashingBulkhead(IOptions<PasswordHashingOptions> options, TikiyaMetrics metrics)
+    public PasswordHashingBulkhead(IOptions<PasswordHashingOptions> options, TikiyaMetrics metrics, TimeProvider time)
     {
+        _time = time;
         var settings = options.Value;
         Capacity = settings.EffectiveConcurrency;
         _slots = new SemaphoreSlim(Capacity, Capacity);
@@ -41,14 +49,26 @@ internal sealed class PasswordHashingBulkhead : IPasswordHashingCapacity, IDispo
     /// <summary>Slots taken now.</summary>
     public int InUse => Capacity - _slots.CurrentCount;
 
+    /// <summary>How long a slot has been held lately (a moving average); zero before the first is given back.</summary>
+    public TimeSpan AverageHold
+    {
+        get
+        {
+            lock (_holdLock)
+            {
+                return _averageHold;
+            }
+        }
+    }
+
     public async ValueTask<IDisposable> EnterAsync(CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref _waiting);
+        var waiting = Interlocked.Increment(ref _waiting);
         try
         {
-            if (await _slots.WaitAsync(_wait, cancellationToken))
+            if (!CannotBeServedInTime(waitingAhead: waiting - 1) && await _slots.WaitAsync(_wait, cancellationToken))
             {
-                return new Slot(_slots);
+                return new Slot(this, _time.GetTimestamp());
             }
 
             _metrics.Refused(Limiters.Hashing);
@@ -62,8 +82,26 @@ internal sealed class PasswordHashingBulkhead : IPasswordHashingCapacity, IDispo
 
     public void Dispose() => _slots.Dispose();
 
+    // Every slot taken, and the requests ahead would use up the wait: each slot serves one per average hold.
+    private bool CannotBeServedInTime(int waitingAhead)
+    {
+        var hold = AverageHold;
+        return _slots.CurrentCount == 0 && hold > TimeSpan.Zero && waitingAhead >= Capacity * (_wait / hold);
+    }
+
+    private void Release(long takenAt)
+    {
+        var held = _time.GetElapsedTime(takenAt);
+        lock (_holdLock)
+        {
+            _averageHold = _averageHold == TimeSpan.Zero ? held : (held * HoldSmoothing) + (_averageHold * (1 - HoldSmoothing));
+        }
+
+        _slots.Release();
+    }
+
     /// <summary>Given back once, however many times it is disposed (a handler may free it early).</summary>
-    private sealed class Slot(SemaphoreSlim slots) : IDisposable
+    private sealed class Slot(PasswordHashingBulkhead bulkhead, long takenAt) : IDisposable
     {
         private int _released;
 
@@ -71,7 +109,7 @@ internal sealed class PasswordHashingBulkhead : IPasswordHashingCapacity, IDispo
         {
             if (Interlocked.Exchange(ref _released, 1) == 0)
             {
-                slots.Release();
+                bulkhead.Release(takenAt);
             }
         }
     }
