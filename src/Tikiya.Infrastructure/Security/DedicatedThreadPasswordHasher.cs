@@ -27,6 +27,9 @@ internal sealed class DedicatedThreadPasswordHasher : IPasswordHasher, IDisposab
         }
     }
 
+    /// <summary>The adapter that computes (PASSWORD_HASHER).</summary>
+    public IPasswordHasher Adapter => _adapter;
+
     public int Threads => _threads.Length;
 
     public ValueTask<string> HashAsync(string password, CancellationToken cancellationToken) =>

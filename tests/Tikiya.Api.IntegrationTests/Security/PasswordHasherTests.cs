@@ -63,11 +63,26 @@ public sealed class PasswordHasherTests
 
     [TestCase(PasswordHashingOptions.Isopoh, typeof(IsopohPasswordHasher))]
     [TestCase(PasswordHashingOptions.Libsodium, typeof(LibsodiumPasswordHasher))]
-    public async Task PasswordHasherSetting_SelectsTheAdapter(string setting, Type expected)
+    public async Task PasswordHasherSetting_SelectsTheAdapter_RunOnOneThreadPerCore(string setting, Type expected)
     {
         await using var app = TestSetup.Factory.WithWebHostBuilder(b => b.UseSetting("PASSWORD_HASHER", setting));
 
-        Assert.That(app.Services.GetRequiredService<IPasswordHasher>(), Is.TypeOf(expected));
+        var hasher = app.Services.GetRequiredService<IPasswordHasher>();
+
+        Assert.That(hasher, Is.TypeOf<DedicatedThreadPasswordHasher>());
+        var threads = (DedicatedThreadPasswordHasher)hasher;
+        Assert.That(threads.Adapter, Is.TypeOf(expected));
+        Assert.That(threads.Threads, Is.EqualTo(Environment.ProcessorCount));
+    }
+
+    [Test]
+    public async Task HashingThreads_AreNeverMoreThanTheBulkheadsSlots()
+    {
+        await using var app = TestSetup.Factory.WithWebHostBuilder(b => b.UseSetting("PASSWORD_HASHING_CONCURRENCY", "1"));
+
+        var hasher = (DedicatedThreadPasswordHasher)app.Services.GetRequiredService<IPasswordHasher>();
+
+        Assert.That(hasher.Threads, Is.EqualTo(1));
     }
 
     private static LibsodiumPasswordHasher Libsodium(PasswordHashingOptions? options = null) =>
