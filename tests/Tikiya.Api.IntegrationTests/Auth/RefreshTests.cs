@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.IdentityModel.JsonWebTokens;
+using Npgsql;
 using Tikiya.Api.IntegrationTests.Builders;
 using Tikiya.Api.IntegrationTests.Infrastructure;
 
@@ -60,6 +61,27 @@ public sealed class RefreshTests : ApiTest
                 "and so do its access tokens, at once");
             Assert.That(await QueryAsync(db => db.Sessions.Select(s => s.RevokedAt).SingleAsync()), Is.Not.Null);
         }
+    }
+
+    [Test]
+    public async Task Refresh_WithRotatedToken_RevokesTheSessionEvenWhenARotationCommitsMeanwhile()
+    {
+        var login = await Client.RegisterAndLoginAsync();
+        await Client.RefreshAsync(login.RefreshToken); // the login's token is now a rotated one
+
+        HttpResponseMessage replay;
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using (var rotation = await UncommittedSessionUpdateAsync(connection))
+        {
+            var replaying = Client.RefreshAsync(login.RefreshToken);
+            await LockWaits.UntilSomeoneWaitsAsync(ConnectionString, LockWaits.Row); // the replay waits for the row
+            await rotation.CommitAsync(); // the session row changes (its xmin) under the replay, as a rotation would
+            replay = await replaying;
+        }
+
+        await ProblemAssert.IsProblemAsync(replay, HttpStatusCode.Unauthorized);
+        Assert.That(await QueryAsync(db => db.Sessions.Select(s => s.RevokedAt).SingleAsync()), Is.Not.Null);
     }
 
     [Test]
@@ -136,5 +158,14 @@ public sealed class RefreshTests : ApiTest
         Assert.That(statuses.Count(s => s == HttpStatusCode.OK), Is.EqualTo(1), string.Join(", ", statuses));
         Assert.That(statuses.Count(s => s == HttpStatusCode.Unauthorized), Is.EqualTo(3), string.Join(", ", statuses));
         Assert.That(await QueryAsync(db => db.RefreshTokens.CountAsync()), Is.EqualTo(2), "one rotation, not several");
+    }
+
+    /// <summary>An open transaction that has updated the only session's row without committing.</summary>
+    private static async Task<NpgsqlTransaction> UncommittedSessionUpdateAsync(NpgsqlConnection connection)
+    {
+        var transaction = await connection.BeginTransactionAsync();
+        await using var update = new NpgsqlCommand("UPDATE sessions SET last_rotated_at = now()", connection, transaction);
+        Assert.That(await update.ExecuteNonQueryAsync(), Is.EqualTo(1));
+        return transaction;
     }
 }

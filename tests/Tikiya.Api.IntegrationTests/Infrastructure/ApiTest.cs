@@ -10,6 +10,9 @@ public abstract class ApiTest
 
     protected static TikiyaApiFactory Factory => TestSetup.Factory;
 
+    /// <summary>The shared app's database, for a test that works on it beside the app (locks, raw SQL).</summary>
+    protected static string ConnectionString => DatabaseConnectionString.Parse(TestSetup.Database.Url).ConnectionString;
+
     [SetUp]
     public async Task ResetDatabaseAndClientAsync()
     {

@@ -31,23 +31,7 @@ public sealed class TableLock : IAsyncDisposable
     }
 
     /// <summary>Waits until some session waits for this lock: the stalled request has reached the database.</summary>
-    public async Task WaitUntilSomeoneWaitsAsync()
-    {
-        await using var connection = new NpgsqlConnection(_connectionString);
-        await connection.OpenAsync();
-        await using var waiting = new NpgsqlCommand("SELECT count(*) FROM pg_locks WHERE NOT granted AND locktype = 'relation'", connection);
-        for (var attempt = 0; attempt < 600; attempt++)
-        {
-            if ((long)(await waiting.ExecuteScalarAsync())! > 0)
-            {
-                return;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException("No request reached the locked table.");
-    }
+    public Task WaitUntilSomeoneWaitsAsync() => LockWaits.UntilSomeoneWaitsAsync(_connectionString, LockWaits.Relation);
 
     public async ValueTask DisposeAsync()
     {

@@ -44,8 +44,7 @@ public sealed class MetricsTests : ApiTest
         using var client = app.CreateClient();
         Task<HttpResponseMessage> stalled;
         HttpResponseMessage metrics;
-        await using (var usersLock = await TableLock.TakeAsync(
-            Tikiya.Infrastructure.Persistence.DatabaseConnectionString.Parse(TestSetup.Database.Url).ConnectionString, "users"))
+        await using (var usersLock = await TableLock.TakeAsync(ConnectionString, "users"))
         {
             stalled = new UserBuilder().RegisterAsync(client);
             await usersLock.WaitUntilSomeoneWaitsAsync();

@@ -94,7 +94,7 @@ public sealed class MigrationTests
         await take.ExecuteNonQueryAsync();
 
         var migrating = MigrateAsync();
-        await WaitUntilABackendWaitsOnAnAdvisoryLockAsync();
+        await LockWaits.UntilSomeoneWaitsAsync(_database, LockWaits.Advisory);
         var historyWhileWaiting = await MigrationHistory.CountAsync(_database);
         await using var release = new NpgsqlCommand("SELECT pg_advisory_unlock(x'74696b697961'::bigint)", other);
         await release.ExecuteNonQueryAsync(); // the other instance is done
@@ -118,22 +118,6 @@ public sealed class MigrationTests
         await connection.OpenAsync();
         await using var tryLock = new NpgsqlCommand("SELECT pg_try_advisory_lock(x'74696b697961'::bigint)", connection);
         Assert.That(await tryLock.ExecuteScalarAsync(), Is.True, "another instance could migrate now");
-    }
-
-    private async Task WaitUntilABackendWaitsOnAnAdvisoryLockAsync()
-    {
-        const string sql = "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted";
-        for (var attempt = 0; attempt < 600; attempt++)
-        {
-            if ((long)(await ScalarAsync(sql))! > 0)
-            {
-                return;
-            }
-
-            await Task.Delay(50);
-        }
-
-        Assert.Fail("The migrating instance never waited on the migration lock.");
     }
 
     private Task<ProcessResult> MigrateAsync() => ApiProcess.RunAsync(

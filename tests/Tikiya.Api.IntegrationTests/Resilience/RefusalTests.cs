@@ -11,7 +11,6 @@ namespace Tikiya.Api.IntegrationTests.Resilience;
 /// <summary>At saturation the API refuses cleanly: 503 or 429 with Retry-After, 504 past the timeout, problem+json.</summary>
 public sealed class RefusalTests : ApiTest
 {
-    private static string ConnectionString => DatabaseConnectionString.Parse(TestSetup.Database.Url).ConnectionString;
 
     [Test]
     public async Task Request_BeyondTheConcurrencyLimit_Gets503WithRetryAfterAndHealthStillAnswers()

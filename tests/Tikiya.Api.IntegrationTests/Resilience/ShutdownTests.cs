@@ -15,7 +15,7 @@ public sealed class ShutdownTests : ApiTest
         await using (api)
         {
             Task<HttpResponseMessage> inFlight;
-            await using (var usersLock = await TableLock.TakeAsync(DatabaseConnectionString.Parse(TestSetup.Database.Url).ConnectionString, "users"))
+            await using (var usersLock = await TableLock.TakeAsync(ConnectionString, "users"))
             {
                 inFlight = new UserBuilder().RegisterAsync(api.Client);
                 await usersLock.WaitUntilSomeoneWaitsAsync();

@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Tikiya.Application.Auth.Sessions;
 using Tikiya.Application.Common;
 using Tikiya.Application.Common.Interfaces;
 
@@ -12,11 +13,8 @@ internal sealed class LogoutHandler(IApplicationDbContext db, ITokenIssuer token
     {
         var hash = tokens.HashRefreshToken(command.RefreshToken);
         var now = time.GetUtcNowForStorage();
-        // One UPDATE rather than load-and-save: it cannot lose to a refresh racing it (that refresh's save then fails
-        // its xmin check), and an unknown or already revoked token simply matches no row (API.md: 204 all the same).
-        await db.Sessions
-            .Where(s => s.RevokedAt == null && s.Tokens.Any(t => t.TokenHash == hash))
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, now), cancellationToken);
+        // An unknown or already revoked token simply matches no row (API.md: 204 all the same).
+        await db.Sessions.Where(s => s.Tokens.Any(t => t.TokenHash == hash)).RevokeAsync(now, cancellationToken);
         return Unit.Value;
     }
 }

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Tikiya.Application.Auth.Sessions;
 using Tikiya.Application.Common;
 using Tikiya.Application.Common.Interfaces;
 
@@ -13,9 +14,7 @@ internal sealed partial class LogoutAllHandler(IApplicationDbContext db, TimePro
     {
         var now = time.GetUtcNowForStorage();
         // One UPDATE for all of them: a user may hold many sessions, and none may slip through a concurrent refresh.
-        var revoked = await db.Sessions
-            .Where(s => s.UserId == command.UserId && s.RevokedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, now), cancellationToken);
+        var revoked = await db.Sessions.Where(s => s.UserId == command.UserId).RevokeAsync(now, cancellationToken);
         LogAllRevoked(revoked, command.UserId);
         return Unit.Value;
     }

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Tikiya.Application.Auth.Sessions;
 using Tikiya.Application.Common;
 using Tikiya.Application.Common.Errors;
 using Tikiya.Application.Common.Interfaces;
@@ -28,19 +29,22 @@ internal sealed partial class RefreshHandler(IApplicationDbContext db, ITokenIss
             throw new InvalidRefreshTokenException();
         }
 
+        if (outcome == RotationOutcome.ReuseDetected)
+        {
+            // Not through SaveChanges: its xmin check would lose to a rotation of this session committing meanwhile
+            // (the thief's, perhaps), and the session would stay alive. API.md revokes it whatever happens.
+            await db.Sessions.Where(s => s.Id == session.Id).RevokeAsync(now, cancellationToken);
+            LogReuseDetected(session.Id, session.UserId);
+            throw new InvalidRefreshTokenException();
+        }
+
         try
         {
-            await db.SaveChangesAsync(cancellationToken); // rotation, or the revocation of a reuse, in one transaction
+            await db.SaveChangesAsync(cancellationToken); // the rotation: token rotated, new token, session touched
         }
         catch (DbUpdateConcurrencyException)
         {
             // Another refresh of this session saved first (xmin): API.md lets exactly one of two concurrent refreshes win.
-            throw new InvalidRefreshTokenException();
-        }
-
-        if (outcome == RotationOutcome.ReuseDetected)
-        {
-            LogReuseDetected(session.Id, session.UserId);
             throw new InvalidRefreshTokenException();
         }
 
