@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Tikiya.Application.Common.Errors;
 using Tikiya.Application.Common.Interfaces;
 
 namespace Tikiya.Infrastructure.Security;
@@ -44,12 +45,11 @@ internal sealed class DedicatedThreadPasswordHasher : IPasswordHasher, IDisposab
     public void Dispose()
     {
         _queue.CompleteAdding();
-        foreach (var thread in _threads)
+        var allEnded = _threads.All(thread => thread.Join(TimeSpan.FromSeconds(30)));
+        if (allEnded)
         {
-            thread.Join(TimeSpan.FromSeconds(5));
+            _queue.Dispose(); // never under a thread still reading it: that would end the process
         }
-
-        _queue.Dispose();
     }
 
     private ValueTask<T> RunAsync<T>(Func<ValueTask<T>> compute, CancellationToken cancellationToken)
@@ -57,7 +57,8 @@ internal sealed class DedicatedThreadPasswordHasher : IPasswordHasher, IDisposab
         cancellationToken.ThrowIfCancellationRequested();
         // Continuations go back to the thread pool, never run on a hashing thread.
         var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _queue.Add(() =>
+
+        void ComputeOnHashingThread()
         {
             if (cancellationToken.IsCancellationRequested)
             {
@@ -74,7 +75,18 @@ internal sealed class DedicatedThreadPasswordHasher : IPasswordHasher, IDisposab
             {
                 done.TrySetException(e);
             }
-        }, cancellationToken);
+        }
+
+        try
+        {
+            _queue.Add(ComputeOnHashingThread, cancellationToken);
+        }
+        catch (InvalidOperationException) // closed, or disposed (ObjectDisposedException derives from it)
+        {
+            // Only a request outliving the shutdown drain finds the queue closed: a clean 503, not a 500.
+            throw new ServiceOverloadedException(TimeSpan.FromSeconds(1));
+        }
+
         return new ValueTask<T>(done.Task);
     }
 

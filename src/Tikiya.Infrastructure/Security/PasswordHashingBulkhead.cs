@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Options;
 using Tikiya.Application.Common.Errors;
 using Tikiya.Application.Common.Interfaces;
@@ -13,7 +14,9 @@ namespace Tikiya.Infrastructure.Security;
 /// requests already waiting could not all get a slot within that wait, at the pace slots have been given back lately,
 /// a newcomer is refused at once instead: it would only have waited to be refused, holding memory meanwhile.
 /// </summary>
-internal sealed class PasswordHashingBulkhead : IPasswordHashingCapacity, IDisposable
+[SuppressMessage("Design", "CA1001", Justification = "A SemaphoreSlim needs disposing only once its wait handle is "
+    + "used, which this one never does; disposing it at shutdown would fail the release of a request still holding a slot.")]
+internal sealed class PasswordHashingBulkhead : IPasswordHashingCapacity
 {
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(1);
     private const double HoldSmoothing = 0.2; // weight of the newest hold time in the moving average
@@ -79,8 +82,6 @@ internal sealed class PasswordHashingBulkhead : IPasswordHashingCapacity, IDispo
             Interlocked.Decrement(ref _waiting);
         }
     }
-
-    public void Dispose() => _slots.Dispose();
 
     // Every slot taken, and the requests ahead would use up the wait: each slot serves one per average hold.
     private bool CannotBeServedInTime(int waitingAhead)

@@ -1,3 +1,4 @@
+using Tikiya.Application.Common.Errors;
 using Tikiya.Application.Common.Interfaces;
 using Tikiya.Infrastructure.Options;
 using Tikiya.Infrastructure.Security;
@@ -18,8 +19,7 @@ public sealed class DedicatedThreadPasswordHasherTests
         var matches = await hasher.VerifyAsync(Password, hash, CancellationToken.None);
 
         Assert.That(matches, Is.True);
-        Assert.That(adapter.ThreadNames, Is.EquivalentTo(adapter.ThreadNames.Where(n => n?.StartsWith("argon2-", StringComparison.Ordinal) == true)));
-        Assert.That(adapter.ThreadNames, Has.Count.EqualTo(2));
+        Assert.That(adapter.ThreadNames, Has.Count.EqualTo(2).And.All.StartsWith("argon2-"));
     }
 
     [Test]
@@ -43,6 +43,34 @@ public sealed class DedicatedThreadPasswordHasherTests
         Assert.That(async () => await hasher.VerifyAsync(Password, "hash", new CancellationToken(canceled: true)),
             Throws.InstanceOf<OperationCanceledException>());
         Assert.That(adapter.ThreadNames, Is.Empty);
+    }
+
+    [Test]
+    public async Task Verify_CancelledWhileQueued_IsNotHashed()
+    {
+        using var gate = new ManualResetEventSlim();
+        var adapter = new RecordingHasher { Gate = gate };
+        using var hasher = new DedicatedThreadPasswordHasher(adapter, threads: 1);
+        using var cancel = new CancellationTokenSource();
+        var running = hasher.VerifyAsync(Password, "hash", CancellationToken.None).AsTask(); // holds the only thread
+        var queued = hasher.VerifyAsync(Password, "hash", cancel.Token).AsTask();
+
+        await cancel.CancelAsync();
+        gate.Set();
+
+        Assert.That(await running, Is.False);
+        Assert.That(() => queued, Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(adapter.ThreadNames, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public void Verify_AfterDispose_IsRefusedAsOverloaded()
+    {
+        var hasher = new DedicatedThreadPasswordHasher(new RecordingHasher(), threads: 1);
+        hasher.Dispose();
+
+        Assert.That(async () => await hasher.VerifyAsync(Password, "hash", CancellationToken.None),
+            Throws.InstanceOf<ServiceOverloadedException>());
     }
 
     [Test]
@@ -74,6 +102,9 @@ public sealed class DedicatedThreadPasswordHasherTests
         private readonly List<string?> _threadNames = [];
 
         public bool Fail { get; init; }
+
+        /// <summary>When set, each call waits for it to open before it returns.</summary>
+        public ManualResetEventSlim? Gate { get; init; }
 
         public IReadOnlyList<string?> ThreadNames
         {
@@ -107,6 +138,7 @@ public sealed class DedicatedThreadPasswordHasherTests
                 _threadNames.Add(Thread.CurrentThread.Name);
             }
 
+            Gate?.Wait();
             if (Fail)
             {
                 throw new InvalidOperationException("adapter failure");

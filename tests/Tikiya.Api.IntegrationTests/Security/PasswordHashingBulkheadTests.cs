@@ -10,7 +10,9 @@ namespace Tikiya.Api.IntegrationTests.Security;
 
 public sealed class PasswordHashingBulkheadTests
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(2);
+    // The longest allowed, so the semaphore's real-time wait never ends during a test: only the fake clock's holds count.
+    private static readonly TimeSpan Wait = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan HalfTheWait = Wait / 2;
 
     private ServiceProvider _services = null!;
     private FakeTimeProvider _time = null!;
@@ -28,8 +30,8 @@ public sealed class PasswordHashingBulkheadTests
     [Test]
     public async Task Enter_WhenTheWaitingAheadCouldNotBeServedWithinTheWait_IsRefusedAtOnce()
     {
-        using var bulkhead = NewBulkhead(slots: 1);
-        await HoldOnceAsync(bulkhead, TimeSpan.FromSeconds(1)); // slots come back every second: two waiters fill 2 s
+        var bulkhead = NewBulkhead(slots: 1);
+        await HoldOnceAsync(bulkhead, HalfTheWait); // two waiters ahead fill the whole wait
 
         using var holder = await bulkhead.EnterAsync(CancellationToken.None);
         using var cancel = new CancellationTokenSource();
@@ -46,22 +48,24 @@ public sealed class PasswordHashingBulkheadTests
     [Test]
     public async Task Enter_WhenTheWaitingAheadCanBeServedWithinTheWait_Waits()
     {
-        using var bulkhead = NewBulkhead(slots: 1);
-        await HoldOnceAsync(bulkhead, TimeSpan.FromSeconds(1));
+        var bulkhead = NewBulkhead(slots: 1);
+        await HoldOnceAsync(bulkhead, HalfTheWait);
 
         var holder = await bulkhead.EnterAsync(CancellationToken.None);
-        var first = bulkhead.EnterAsync(CancellationToken.None).AsTask();
-        Assert.That(first.IsCompleted, Is.False, "one waiter ahead fills only half the wait");
+        var ahead = bulkhead.EnterAsync(CancellationToken.None).AsTask();
+        var second = bulkhead.EnterAsync(CancellationToken.None).AsTask(); // one waiter ahead fills half the wait
+        Assert.That(second.IsCompleted, Is.False, "waits rather than being refused");
         holder.Dispose();
+        (await ahead).Dispose();
 
-        using var slot = await first;
+        using var slot = await second;
         Assert.That(bulkhead.InUse, Is.EqualTo(1));
     }
 
     [Test]
-    public async Task Enter_WithAFreeSlot_NeverRefuses_WhateverTheHoldTimes()
+    public async Task Enter_WithAFreeSlot_NeverRefusesWhateverTheHoldTimes()
     {
-        using var bulkhead = NewBulkhead(slots: 2);
+        var bulkhead = NewBulkhead(slots: 2, wait: TimeSpan.Zero); // no wait at all: any queue would be too long
         await HoldOnceAsync(bulkhead, TimeSpan.FromMinutes(10));
 
         using var first = await bulkhead.EnterAsync(CancellationToken.None);
@@ -71,9 +75,9 @@ public sealed class PasswordHashingBulkheadTests
     }
 
     [Test]
-    public async Task AverageHold_FollowsTheHoldTimes()
+    public async Task AverageHold_AfterTwoHolds_LiesBetweenThem()
     {
-        using var bulkhead = NewBulkhead(slots: 1);
+        var bulkhead = NewBulkhead(slots: 1);
         await HoldOnceAsync(bulkhead, TimeSpan.FromMilliseconds(100));
         await HoldOnceAsync(bulkhead, TimeSpan.FromMilliseconds(200));
 
@@ -88,8 +92,9 @@ public sealed class PasswordHashingBulkheadTests
         }
     }
 
-    private PasswordHashingBulkhead NewBulkhead(int slots) => new(
-        Microsoft.Extensions.Options.Options.Create(new PasswordHashingOptions { Concurrency = slots, WaitMs = (int)Wait.TotalMilliseconds }),
+    private PasswordHashingBulkhead NewBulkhead(int slots, TimeSpan? wait = null) => new(
+        Microsoft.Extensions.Options.Options.Create(
+            new PasswordHashingOptions { Concurrency = slots, WaitMs = (int)(wait ?? Wait).TotalMilliseconds }),
         new TikiyaMetrics(_services.GetRequiredService<IMeterFactory>()),
         _time);
 }
