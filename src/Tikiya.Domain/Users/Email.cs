@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
@@ -39,11 +40,15 @@ public sealed record Email
     public override string ToString() => Value;
 
     // Deliberately loose (RFC 5322 allows far more than clients should send): one '@' with a local part before it, a
-    // dotted domain after it, no whitespace or control characters, and well-formed Unicode (a lone surrogate cannot be
+    // dotted domain after it, no whitespace, control or invisible format characters (a zero-width space or a byte-order
+    // mark would make a second account that looks like the first), and well-formed Unicode (a lone surrogate cannot be
     // stored). The mailbox is proven by use, not here.
+    private static bool IsInvisibleOrControl(char c) =>
+        char.IsWhiteSpace(c) || char.IsControl(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format;
+
     private static bool LooksLikeAnAddress(string value)
     {
-        if (value.Length is 0 or > MaxLength || value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)) || !IsWellFormed(value))
+        if (value.Length is 0 or > MaxLength || value.Any(IsInvisibleOrControl) || !IsWellFormed(value))
         {
             return false;
         }

@@ -27,11 +27,12 @@ public sealed class DatabaseOptions
     [ConfigurationKeyName("HTTP_REQUEST_TIMEOUT_SECS")]
     public int CommandTimeoutSecs { get; set; } = 30;
 
-    /// <summary>DATABASE_URL as a connection string without its password, for the start-up log.</summary>
+    /// <summary>DATABASE_URL as a connection string without its passwords (the user's, the SSL key's), for the start-up log.</summary>
     public string UrlWithoutPassword()
     {
         var connectionString = Persistence.DatabaseConnectionString.Parse(Url);
         connectionString.Password = connectionString.Password is null ? null : "***";
+        connectionString.SslPassword = connectionString.SslPassword is null ? null : "***";
         return connectionString.ConnectionString;
     }
 }

@@ -24,6 +24,8 @@ internal static class DatabaseConnectionString
         ["connect_timeout"] = "Timeout",
         ["application_name"] = "Application Name",
         ["target_session_attrs"] = "Target Session Attributes",
+        ["channel_binding"] = "Channel Binding",
+        ["gssencmode"] = "GSS Encryption Mode",
         ["options"] = "Options",
         ["host"] = "Host",
         ["port"] = "Port",
@@ -99,8 +101,8 @@ internal static class DatabaseConnectionString
         query.TrimStart('?')
             .Split('&', StringSplitOptions.RemoveEmptyEntries)
             .Select(pair => pair.Split('=', 2))
-            .Select(parts => (Uri.UnescapeDataString(parts[0].Replace('+', ' ')),
-                parts.Length > 1 ? Uri.UnescapeDataString(parts[1].Replace('+', ' ')) : ""));
+            // Percent-decoding only, as libpq does: a '+' stays a '+' (in a password, say), not a space.
+            .Select(parts => (Uri.UnescapeDataString(parts[0]), parts.Length > 1 ? Uri.UnescapeDataString(parts[1]) : ""));
 
     private static void SetParameter(NpgsqlConnectionStringBuilder builder, string key, string value)
     {

@@ -26,6 +26,29 @@ public sealed class DatabaseUrlTests
         }
     }
 
+    [Test]
+    public void Parse_UrlWithHostedPostgresParameters_KeepsThemAndKeepsPlusSigns()
+    {
+        var builder = DatabaseConnectionString.Parse(
+            "postgres://tikiya@db.example.com/tikiya?sslmode=require&channel_binding=require&gssencmode=disable&sslpassword=a+b");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(builder.ChannelBinding, Is.EqualTo(ChannelBinding.Require));
+            Assert.That(builder.GssEncryptionMode, Is.EqualTo(GssEncryptionMode.Disable));
+            Assert.That(builder.SslPassword, Is.EqualTo("a+b"));
+        }
+    }
+
+    [TestCase("postgres://tikiya:user-secret@db.example.com/tikiya?sslpassword=key-secret")]
+    [TestCase("Host=db.example.com;Username=tikiya;Password=user-secret;SSL Password=key-secret")]
+    public void UrlWithoutPassword_MasksEveryPassword(string url)
+    {
+        var logged = new DatabaseOptions { Url = url }.UrlWithoutPassword();
+
+        Assert.That(logged, Does.Contain("db.example.com").And.Not.Contain("user-secret").And.Not.Contain("key-secret"));
+    }
+
     [TestCase("postgres://tikiya@localhost/tikiya")]
     [TestCase("postgresql://tikiya@localhost/tikiya")]
     [TestCase("POSTGRES://tikiya@localhost/tikiya")]

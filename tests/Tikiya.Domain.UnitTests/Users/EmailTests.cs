@@ -38,6 +38,9 @@ public sealed class EmailTests
     [TestCase("ann@ex@ample.com")]
     [TestCase("ann lee@example.com")]
     [TestCase("ann\u0000@example.com")]
+    [TestCase("\uFEFFann@example.com")]
+    [TestCase("ann\u200B@example.com")]
+    [TestCase("ann@exam\u00ADple.com")]
     public void TryCreate_WithSomethingElse_Fails(string? value)
     {
         Assert.That(Email.TryCreate(value, out var email), Is.False);
