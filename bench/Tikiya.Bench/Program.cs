@@ -13,7 +13,7 @@ using Tikiya.Bench;
 //            [--endpoints login,refresh,me]
 //            [--argon2 F --sql F] [--param name=value ...] --out-json F --out-md F
 //                                                                          each endpoint's throughput at saturation
-//   report   --artillery report.json --limits-argon2 F --limits-sql F ... write the results .json and .md
+//   report   --artillery report.json --argon2 F --sql F ... write the results .json and .md
 //
 // argon2 reads PASSWORD_HASHER, ARGON2_MEMORY_KIB and ARGON2_ITERATIONS; sql reads DATABASE_URL: the API's variables.
 using var cancellation = new CancellationTokenSource();

@@ -68,7 +68,7 @@ internal static partial class ReportWriter
         await File.WriteAllTextAsync(outMarkdown, Markdown(report), cancellationToken);
     }
 
-    private static KeyValuePair<string, string> SplitParameter(string text)
+    public static KeyValuePair<string, string> SplitParameter(string text)
     {
         var equals = text.IndexOf('=', StringComparison.Ordinal);
         return equals > 0

@@ -22,11 +22,7 @@ internal static class Saturation
     public static async Task RunAsync(CommandLine options, CancellationToken cancellationToken)
     {
         var target = new Uri(options.Require("target"));
-        var accounts = (await File.ReadAllLinesAsync(options.Require("users"), cancellationToken))
-            .Where(l => l.Length > 0)
-            .Select(l => l.Split(',', 2))
-            .Select(f => new Account(f[0], f[1]))
-            .ToArray();
+        var accounts = ReadAccounts(await File.ReadAllLinesAsync(options.Require("users"), cancellationToken));
         var seconds = options.GetInt("seconds", 20, 1, 600);
         var loginWorkers = options.GetInt("login-concurrency", Environment.ProcessorCount * 8, 1, 4096);
         var workers = options.GetInt("concurrency", 64, 1, 4096);
@@ -72,7 +68,7 @@ internal static class Saturation
             sqlPath is null ? null : await Json.ReadAsync<SqlResult>(sqlPath, cancellationToken));
         var report = new SaturationReport(
             DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
-            parameters.Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p.Length > 1 ? p[1] : ""),
+            parameters.Select(ReportWriter.SplitParameter).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value),
             Machine.Describe(),
             phases,
             limits,
@@ -84,6 +80,16 @@ internal static class Saturation
             throw new BenchmarkException("5xx other than 503/504, or connection errors (see the report)");
         }
     }
+
+    /// <summary>The seed's payload: one <c>email,password</c> line each (a trailing CR tolerated).</summary>
+    private static Account[] ReadAccounts(string[] lines) =>
+    [
+        .. lines.Select((line, index) => (Line: line.TrimEnd('\r'), Number: index + 1))
+            .Where(l => l.Line.Length > 0)
+            .Select(l => l.Line.Split(',', 2) is [{ Length: > 0 } email, { Length: > 0 } password]
+                ? new Account(email, password)
+                : throw new UsageException($"--users line {l.Number}: expected email,password")),
+    ];
 
     private static async Task<PhaseResult> MeasureAsync(string endpoint, int workers, TimeSpan duration, int pid,
         Func<Tally, CancellationToken, Task> loop, CancellationToken cancellationToken)
@@ -103,6 +109,11 @@ internal static class Saturation
 
         await stop.CancelAsync();
         await Task.WhenAll(running.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
+        // A worker that failed on its own (not by the stop) would have quietly lowered the numbers: fail the run.
+        if (running.FirstOrDefault(t => t.IsFaulted && t.Exception?.InnerException is not OperationCanceledException) is { } failed)
+        {
+            throw failed.Exception!.InnerException!;
+        }
         return counted.ToResult(endpoint, workers, before, after, peakRss);
     }
 
@@ -201,9 +212,16 @@ internal static class Saturation
         {
             while (true)
             {
-                if ((await LoginAsync(account, cancellationToken)).Tokens is { } tokens)
+                var answer = await LoginAsync(account, cancellationToken);
+                if (answer.Tokens is { } tokens)
                 {
                     return tokens;
+                }
+
+                if ((int)answer.Status is >= 400 and < 500 and not 429)
+                {
+                    // Wrong credentials will not get better by retrying: stop the run rather than report 0/s.
+                    throw new BenchmarkException($"login as a seeded account answered {(int)answer.Status}");
                 }
 
                 await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
