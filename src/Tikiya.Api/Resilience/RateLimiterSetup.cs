@@ -39,14 +39,18 @@ internal sealed class RateLimiterSetup(IOptions<HttpResilienceOptions> resilienc
                 new TokenBucketRateLimiterOptions
                 {
                     TokenLimit = perMinute, // a full minute's worth may come at once, then it refills evenly
-                    TokensPerPeriod = perMinute >= 60 ? (perMinute + 59) / 60 : 1,
-                    ReplenishmentPeriod = perMinute >= 60 ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(60.0 / perMinute),
+                    // Exactly perMinute a minute: whole tokens per period, the period no shorter than the partitioned
+                    // limiter's 100 ms replenishment tick (rounding up to a whole second let 61 a minute become 120).
+                    TokensPerPeriod = TokensPerPeriod(perMinute),
+                    ReplenishmentPeriod = TimeSpan.FromMinutes(1) * TokensPerPeriod(perMinute) / perMinute,
                     QueueLimit = 0,
                     AutoReplenishment = true,
                 }));
 
         options.OnRejected = OnRejectedAsync;
     }
+
+    private static int TokensPerPeriod(int perMinute) => Math.Max(1, (perMinute + 599) / 600);
 
     private static async ValueTask OnRejectedAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {
