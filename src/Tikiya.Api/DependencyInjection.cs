@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
@@ -40,9 +41,14 @@ public static class DependencyInjection
         services.AddSingleton<IProblemDetailsWriter, ProblemJsonFallbackWriter>(); // after the framework's: the last resort
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        // No default scheme: only [Authorize] endpoints read the bearer token, so a client that sends its token
+        // everywhere costs no session query on login, refresh or health (and /health/live stays 200 in an outage).
+        // ASP.NET Core makes a lone scheme the default on its own; this switch of its own turns that off.
+        AppContext.SetSwitch("Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme", true);
+        services.AddAuthentication().AddJwtBearer();
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtBearerSetup>();
-        services.AddAuthorization();
+        services.AddAuthorizationBuilder().SetDefaultPolicy(
+            new AuthorizationPolicyBuilder(JwtBearerDefaults.AuthenticationScheme).RequireAuthenticatedUser().Build());
 
         services.AddHealthChecks()
             .AddCheck<DatabaseReadyHealthCheck>("database", tags: [HealthResponses.ReadyTag], timeout: TimeSpan.FromSeconds(5));

@@ -42,7 +42,7 @@ app.UseRequestTimeouts();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapOpenApi();
-app.MapPrometheusScrapingEndpoint(MetricsSetup.Path);
+app.MapPrometheusScrapingEndpoint(MetricsSetup.Path).DisableRateLimiting(); // scraped however busy the API is
 app.MapHealthEndpoints();
 app.MapControllers();
 await app.RunAsync();

@@ -14,12 +14,14 @@ internal static class HealthResponses
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder endpoints)
     {
         // Live runs no check: it says the process serves, so a database outage never gets a healthy process restarted.
-        endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync });
+        // Outside the limiters: a busy instance must not be taken for a dead one.
+        endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync })
+            .DisableRateLimiting();
         endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(ReadyTag),
             ResponseWriter = WriteAsync,
-        });
+        }).DisableRateLimiting();
         return endpoints;
     }
 

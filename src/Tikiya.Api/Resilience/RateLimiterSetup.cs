@@ -27,10 +27,9 @@ internal sealed class RateLimiterSetup(IOptions<HttpResilienceOptions> resilienc
             QueueLimit = limits.ConcurrencyQueue,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         };
-        options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-            context.Request.Path.StartsWithSegments("/health") || context.Request.Path.StartsWithSegments("/metrics")
-                ? RateLimitPartition.GetNoLimiter("operations")
-                : RateLimitPartition.GetConcurrencyLimiter("all", _ => concurrency));
+        // Health and metrics opt out on their endpoints (DisableRateLimiting), so a busy instance is not taken for dead.
+        options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(_ =>
+            RateLimitPartition.GetConcurrencyLimiter("all", _ => concurrency));
 
         var perMinute = rateLimits.Value.AuthPerMinute;
         options.AddPolicy(AuthPerClientPolicy, context => perMinute == 0

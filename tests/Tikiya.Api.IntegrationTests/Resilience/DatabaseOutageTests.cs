@@ -41,6 +41,9 @@ public sealed class DatabaseOutageTests
         var me = await client.MeAsync(tokens.AccessToken); // the per-request session check cannot run: 503, never 401
         var ready = await client.GetAsync("/health/ready");
         var live = await client.GetAsync("/health/live");
+        using var liveRequestWithToken = new HttpRequestMessage(HttpMethod.Get, "/health/live");
+        liveRequestWithToken.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", tokens.AccessToken);
+        var liveWithToken = await client.SendAsync(liveRequestWithToken); // a client that sends its token everywhere
 
         await ProblemAssert.IsProblemAsync(duringOutage, HttpStatusCode.ServiceUnavailable);
         Assert.That(duringOutage.Headers.RetryAfter?.Delta, Is.GreaterThan(TimeSpan.Zero));
@@ -48,6 +51,7 @@ public sealed class DatabaseOutageTests
         await ProblemAssert.IsProblemAsync(me, HttpStatusCode.ServiceUnavailable);
         await ProblemAssert.IsProblemAsync(ready, HttpStatusCode.ServiceUnavailable);
         Assert.That(live.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(liveWithToken.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the token is read only where it is required");
 
         await PostgresAsync("start", _cluster, new Uri(_url.Replace("postgres://", "http://", StringComparison.Ordinal)).Port.ToString(
             System.Globalization.CultureInfo.InvariantCulture), "--fast");
