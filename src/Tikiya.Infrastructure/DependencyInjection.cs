@@ -23,6 +23,7 @@ public static class DependencyInjection
         services.AddOptions<JwtOptions>().BindEnvironment(configuration);
         services.AddSingleton<IValidateOptions<JwtOptions>, JwtOptionsValidator>();
         services.AddOptions<PasswordHashingOptions>().BindEnvironment(configuration);
+        services.AddSingleton<IValidateOptions<PasswordHashingOptions>, PasswordHashingOptionsValidator>();
         services.AddOptions<LoginThrottleOptions>().BindEnvironment(configuration);
         services.AddOptions<MaintenanceOptions>().BindEnvironment(configuration);
 

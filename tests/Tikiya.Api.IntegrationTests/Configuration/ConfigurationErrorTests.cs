@@ -62,6 +62,7 @@ public sealed class ConfigurationErrorTests
     [TestCase("PASSWORD_HASHER", "")]
     [TestCase("ARGON2_MEMORY_KIB", "1024")]
     [TestCase("ARGON2_ITERATIONS", "0")]
+    [TestCase("PASSWORD_HASHING_CONCURRENCY", "20")] // the default DATABASE_POOL_MAX: logins could hold every connection
     public async Task Start_WithBadVariable_PrintsOneLineNamingItAndExits(string variable, string value)
     {
         var result = await ApiProcess.RunAsync(new Dictionary<string, string>(ValidEnvironment) { [variable] = value });

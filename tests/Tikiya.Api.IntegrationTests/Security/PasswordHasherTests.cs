@@ -76,6 +76,16 @@ public sealed class PasswordHasherTests
     }
 
     [Test]
+    public async Task HashingSlots_ByDefault_AreNeverMoreThanHalfThePool()
+    {
+        await using var app = TestSetup.Factory.WithWebHostBuilder(b => b.UseSetting("DATABASE_POOL_MAX", "4"));
+
+        var slots = app.Services.GetRequiredService<PasswordHashingBulkhead>();
+
+        Assert.That(slots.Capacity, Is.EqualTo(Math.Min(2 * Environment.ProcessorCount, 2)));
+    }
+
+    [Test]
     public async Task HashingThreads_AreNeverMoreThanTheBulkheadsSlots()
     {
         await using var app = TestSetup.Factory.WithWebHostBuilder(b => b.UseSetting("PASSWORD_HASHING_CONCURRENCY", "1"));
