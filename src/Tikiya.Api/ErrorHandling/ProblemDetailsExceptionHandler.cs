@@ -77,6 +77,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         ServiceOverloadedException busy => new(StatusCodes.Status503ServiceUnavailable, "Server busy.", busy.Message)
         {
             RetryAfter = busy.RetryAfter,
+            RefusedBy = Limiters.Hashing, // only password hashing sheds load by throwing
         },
         BadHttpRequestException badRequest => new(badRequest.StatusCode, null, null), // 413 and the like: defaults fill in
         _ when DatabaseFailures.IsUnavailable(exception) => new(StatusCodes.Status503ServiceUnavailable, "Database unavailable.",

@@ -27,7 +27,6 @@ internal sealed class PasswordHashingBulkhead : IPasswordHashingCapacity
 
     private readonly SemaphoreSlim _slots;
     private readonly TimeSpan _wait;
-    private readonly TikiyaMetrics _metrics;
     private int _waiting;
 
     public PasswordHashingBulkhead(IOptions<PasswordHashingOptions> options, TikiyaMetrics metrics, TimeProvider time)
@@ -37,7 +36,6 @@ internal sealed class PasswordHashingBulkhead : IPasswordHashingCapacity
         Capacity = settings.EffectiveConcurrency;
         _slots = new SemaphoreSlim(Capacity, Capacity);
         _wait = TimeSpan.FromMilliseconds(settings.WaitMs);
-        _metrics = metrics;
         metrics.Meter.CreateObservableGauge("tikiya.password_hashing.waiting", () => Waiting, unit: "{request}",
             description: "Requests waiting for a password-hashing slot.");
         metrics.Meter.CreateObservableGauge("tikiya.password_hashing.in_use", () => InUse, unit: "{slot}",
@@ -74,8 +72,7 @@ internal sealed class PasswordHashingBulkhead : IPasswordHashingCapacity
                 return new Slot(this, _time.GetTimestamp());
             }
 
-            _metrics.Refused(Limiters.Hashing);
-            throw new ServiceOverloadedException(RetryAfter);
+            throw new ServiceOverloadedException(RetryAfter); // counted where it is answered, as every refusal
         }
         finally
         {

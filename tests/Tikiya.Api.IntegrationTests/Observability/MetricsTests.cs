@@ -1,6 +1,8 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Tikiya.Api.IntegrationTests.Builders;
 using Tikiya.Api.IntegrationTests.Infrastructure;
+using Tikiya.Application.Common.Interfaces;
 
 namespace Tikiya.Api.IntegrationTests.Observability;
 
@@ -53,5 +55,24 @@ public sealed class MetricsTests : ApiTest
 
         Assert.That(metrics.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That((await stalled).StatusCode, Is.EqualTo(HttpStatusCode.Created));
+    }
+
+    [Test]
+    public async Task Metrics_AfterAHashingRefusal_CountItOnce()
+    {
+        await using var app = Factory.WithWebHostBuilder(b =>
+            b.UseSetting("PASSWORD_HASHING_CONCURRENCY", "1").UseSetting("PASSWORD_HASHING_WAIT_MS", "50"));
+        using var client = app.CreateClient();
+        HttpResponseMessage refused;
+        using (await app.Services.GetRequiredService<IPasswordHashingCapacity>().EnterAsync(CancellationToken.None))
+        {
+            refused = await client.LoginAsync();
+        }
+
+        var metrics = await client.GetStringAsync("/metrics");
+
+        Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+        Assert.That(metrics, Does.Match("tikiya_requests_refused_total\\{[^}]*limiter=\"hashing\"[^}]*\\} 1"));
+        Assert.That(metrics, Does.Contain("tikiya_password_hashing_waiting"), "the bulkhead's gauges");
     }
 }
