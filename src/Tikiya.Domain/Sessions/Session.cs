@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Net;
 
 namespace Tikiya.Domain.Sessions;
@@ -55,6 +56,12 @@ public sealed class Session
     }
 
     public bool IsActive(DateTimeOffset now) => RevokedAt is null && now < ExpiresAt;
+
+    /// <summary><see cref="IsActive"/> as a query the database runs (the per-request session check).</summary>
+    public static Expression<Func<Session, bool>> ActiveAt(DateTimeOffset now) => s => s.RevokedAt == null && now < s.ExpiresAt;
+
+    /// <summary>The opposite of <see cref="ActiveAt"/>: sessions that can never be used again (the purge).</summary>
+    public static Expression<Func<Session, bool>> EndedAt(DateTimeOffset now) => s => s.RevokedAt != null || now >= s.ExpiresAt;
 
     /// <summary>Spends <paramref name="presented"/> and makes <paramref name="nextTokenHash"/> the current token.</summary>
     public RotationOutcome Rotate(RefreshToken presented, byte[] nextTokenHash, DateTimeOffset now, TimeSpan refreshTokenLifetime)

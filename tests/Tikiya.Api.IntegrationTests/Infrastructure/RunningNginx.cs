@@ -30,44 +30,56 @@ public sealed class RunningNginx : IAsyncDisposable
     {
         var directory = Directory.CreateTempSubdirectory("tikiya-nginx-").FullName;
         File.SetUnixFileMode(directory, (UnixFileMode)0b111_111_111); // nginx's workers run as another user
-        var certificate = await ProcessRunner.RunAsync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
-            "-subj", "/CN=localhost", "-keyout", Path.Combine(directory, "key.pem"), "-out", Path.Combine(directory, "cert.pem")]);
-        Assert.That(certificate.ExitCode, Is.Zero, certificate.StandardError);
-
-        var httpsPort = FreePort.Next();
-        var upstream = string.Join("\n", apiPorts.Select(port =>
-            string.Create(CultureInfo.InvariantCulture, $"    server 127.0.0.1:{port} max_fails=3 fail_timeout=5s;")));
-        var site = (await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "deploy", "nginx", "tikiya-api.conf")))
-            .Replace("    server 127.0.0.1:8080 max_fails=3 fail_timeout=5s;", upstream, StringComparison.Ordinal)
-            .Replace("listen 443 ssl http2;", $"listen 127.0.0.1:{httpsPort} ssl http2;", StringComparison.Ordinal)
-            .Replace("listen 80;", $"listen 127.0.0.1:{FreePort.Next()};", StringComparison.Ordinal)
-            .Replace("listen [::]:443 ssl http2;", "", StringComparison.Ordinal)
-            .Replace("listen [::]:80;", "", StringComparison.Ordinal)
-            .Replace("/etc/ssl/tikiya/fullchain.pem", Path.Combine(directory, "cert.pem"), StringComparison.Ordinal)
-            .Replace("/etc/ssl/tikiya/privkey.pem", Path.Combine(directory, "key.pem"), StringComparison.Ordinal);
-        Assert.That(site, Does.Contain(upstream).And.Contain($"127.0.0.1:{httpsPort}"), "the shipped file changed shape");
-        await File.WriteAllTextAsync(Path.Combine(directory, "site.conf"), site);
-        await File.WriteAllTextAsync(Path.Combine(directory, "nginx.conf"), $$"""
-            pid {{directory}}/nginx.pid;
-            error_log {{directory}}/error.log;
-            events {}
-            http {
-                include /etc/nginx/mime.types;
-                access_log off;
-                client_body_temp_path {{directory}}/body;
-                proxy_temp_path {{directory}}/proxy;
-                include {{directory}}/site.conf;
-            }
-            """);
-
-        using var certificateFile = X509Certificate2.CreateFromPem(await File.ReadAllTextAsync(Path.Combine(directory, "cert.pem")));
-        var thumbprint = certificateFile.GetCertHashString(HashAlgorithmName.SHA256);
-        var process = Process.Start(new ProcessStartInfo("nginx")
+        Process process;
+        int httpsPort;
+        string thumbprint;
+        try
         {
-            ArgumentList = { "-c", Path.Combine(directory, "nginx.conf"), "-p", directory, "-g", "daemon off;" },
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        }) ?? throw new InvalidOperationException("nginx did not start (apt-get install nginx).");
+            var certificate = await ProcessRunner.RunAsync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+                "-subj", "/CN=localhost", "-keyout", Path.Combine(directory, "key.pem"), "-out", Path.Combine(directory, "cert.pem")]);
+            Assert.That(certificate.ExitCode, Is.Zero, certificate.StandardError);
+
+            httpsPort = FreePort.Next();
+            var upstream = string.Join("\n", apiPorts.Select(port =>
+                string.Create(CultureInfo.InvariantCulture, $"    server 127.0.0.1:{port} max_fails=3 fail_timeout=5s;")));
+            var site = (await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "deploy", "nginx", "tikiya-api.conf")))
+                .Replace("    server 127.0.0.1:8080 max_fails=3 fail_timeout=5s;", upstream, StringComparison.Ordinal)
+                .Replace("listen 443 ssl http2;", $"listen 127.0.0.1:{httpsPort} ssl http2;", StringComparison.Ordinal)
+                .Replace("listen 80;", $"listen 127.0.0.1:{FreePort.Next()};", StringComparison.Ordinal)
+                .Replace("listen [::]:443 ssl http2;", "", StringComparison.Ordinal)
+                .Replace("listen [::]:80;", "", StringComparison.Ordinal)
+                .Replace("/etc/ssl/tikiya/fullchain.pem", Path.Combine(directory, "cert.pem"), StringComparison.Ordinal)
+                .Replace("/etc/ssl/tikiya/privkey.pem", Path.Combine(directory, "key.pem"), StringComparison.Ordinal);
+            Assert.That(site, Does.Contain(upstream).And.Contain($"127.0.0.1:{httpsPort}"), "the shipped file changed shape");
+            await File.WriteAllTextAsync(Path.Combine(directory, "site.conf"), site);
+            await File.WriteAllTextAsync(Path.Combine(directory, "nginx.conf"), $$"""
+                pid {{directory}}/nginx.pid;
+                error_log {{directory}}/error.log;
+                events {}
+                http {
+                    include /etc/nginx/mime.types;
+                    access_log off;
+                    client_body_temp_path {{directory}}/body;
+                    proxy_temp_path {{directory}}/proxy;
+                    include {{directory}}/site.conf;
+                }
+                """);
+
+            using var certificateFile = X509Certificate2.CreateFromPem(await File.ReadAllTextAsync(Path.Combine(directory, "cert.pem")));
+            thumbprint = certificateFile.GetCertHashString(HashAlgorithmName.SHA256);
+            process = Process.Start(new ProcessStartInfo("nginx")
+            {
+                ArgumentList = { "-c", Path.Combine(directory, "nginx.conf"), "-p", directory, "-g", "daemon off;" },
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            }) ?? throw new InvalidOperationException("nginx did not start (apt-get install nginx).");
+        }
+        catch
+        {
+            Directory.Delete(directory, recursive: true); // a failed start leaves nothing behind
+            throw;
+        }
+
         var nginx = new RunningNginx(process, directory, httpsPort, thumbprint);
         try
         {

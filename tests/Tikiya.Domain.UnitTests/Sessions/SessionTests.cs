@@ -19,6 +19,24 @@ public sealed class SessionTests
         Assert.That(session.IsActive(Opened), Is.True);
     }
 
+    [TestCase(0, false, true)]
+    [TestCase(30, false, false)] // the last instant: expired
+    [TestCase(1, true, false)]
+    public void ActiveAtAndEndedAt_AsQueries_AgreeWithIsActive(int daysLater, bool revoked, bool active)
+    {
+        var session = Session.Open(Guid.NewGuid(), Hash(1), Opened, Lifetime, null, null);
+        if (revoked)
+        {
+            session.Revoke(Opened);
+        }
+
+        var now = Opened.AddDays(daysLater);
+
+        Assert.That(session.IsActive(now), Is.EqualTo(active));
+        Assert.That(Session.ActiveAt(now).Compile()(session), Is.EqualTo(active));
+        Assert.That(Session.EndedAt(now).Compile()(session), Is.EqualTo(!active));
+    }
+
     [Test]
     public void Open_WithOverlongUserAgent_KeepsItsStart()
     {

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Tikiya.Application.Common.Interfaces;
+using Tikiya.Domain.Sessions;
 using Tikiya.Domain.Throttling;
 
 namespace Tikiya.Application.Auth.Maintenance;
@@ -14,7 +15,7 @@ internal sealed class PurgeExpiredHandler(IApplicationDbContext db, ThrottlePoli
         // An expired token is refused whether or not its row is there; a revoked or expired session, likewise. Rotated
         // tokens stay until they expire, because presenting one again is how theft is detected.
         var refreshTokens = await db.RefreshTokens.Where(t => t.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
-        var sessions = await db.Sessions.Where(s => s.ExpiresAt <= now || s.RevokedAt != null)
+        var sessions = await db.Sessions.Where(Session.EndedAt(now))
             .ExecuteDeleteAsync(cancellationToken); // their remaining tokens go with them (ON DELETE CASCADE)
         var forgotten = now - throttlePolicy.Lockout;
         var throttles = await db.LoginThrottles

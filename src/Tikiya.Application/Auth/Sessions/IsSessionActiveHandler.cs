@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Tikiya.Application.Common.Interfaces;
+using Tikiya.Domain.Sessions;
 
 namespace Tikiya.Application.Auth.Sessions;
 
@@ -10,8 +11,7 @@ internal sealed class IsSessionActiveHandler(IApplicationDbContext db, TimeProvi
     {
         var now = time.GetUtcNow();
         // A primary-key lookup; one query per request, whatever the user holds.
-        return await db.Sessions.AnyAsync(
-            s => s.Id == query.SessionId && s.UserId == query.UserId && s.RevokedAt == null && s.ExpiresAt > now,
-            cancellationToken);
+        return await db.Sessions.Where(Session.ActiveAt(now))
+            .AnyAsync(s => s.Id == query.SessionId && s.UserId == query.UserId, cancellationToken);
     }
 }
