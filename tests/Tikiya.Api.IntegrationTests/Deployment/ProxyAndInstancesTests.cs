@@ -90,6 +90,18 @@ public sealed class ProxyAndInstancesTests : ApiTest
     }
 
     [Test]
+    public async Task OversizedHeaders_AreRefusedAtTheEdgeAsProblemJson()
+    {
+        using var client = _nginx!.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/health/live");
+        request.Headers.Add("X-Padding", new string('h', 20 * 1024)); // over nginx's 16 KiB header buffers
+
+        var response = await client.SendAsync(request);
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestHeaderFieldsTooLarge);
+    }
+
+    [Test]
     public async Task TokensFromOneInstance_RefreshOnTheOther()
     {
         var tokens = await _first!.Client.RegisterAndLoginAsync();
