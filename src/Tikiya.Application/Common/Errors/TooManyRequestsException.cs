@@ -1,0 +1,11 @@
+namespace Tikiya.Application.Common.Errors;
+
+/// <summary>
+/// Too many requests of one kind for one email address (resend-verification, forgot-password); answered 429
+/// <c>rate_limited</c> with Retry-After. Counted per address, known or not, so it tells nothing about an account.
+/// </summary>
+public sealed class TooManyRequestsException(TimeSpan retryAfter)
+    : Exception("Too many requests for this email address. Wait before trying again.")
+{
+    public TimeSpan RetryAfter { get; } = retryAfter;
+}
