@@ -12,6 +12,7 @@ using Tikiya.Api.ErrorHandling;
 using Tikiya.Api.Health;
 using Tikiya.Api.Observability;
 using Tikiya.Api.Resilience;
+using Tikiya.Application.Common.Interfaces;
 using Tikiya.Infrastructure.Configuration;
 
 namespace Tikiya.Api;
@@ -47,6 +48,8 @@ public static class DependencyInjection
         AppContext.SetSwitch("Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme", true);
         services.AddAuthentication().AddJwtBearer();
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtBearerSetup>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, HttpContextCurrentUser>();
         services.AddAuthorizationBuilder().SetDefaultPolicy(
             new AuthorizationPolicyBuilder(JwtBearerDefaults.AuthenticationScheme).RequireAuthenticatedUser().Build());
 

@@ -1,5 +1,7 @@
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
+using Tikiya.Application.Accounts;
+using Tikiya.Application.Accounts.MailRequests;
 using Tikiya.Application.Auth.Register;
 using Tikiya.Application.Common.Behaviours;
 
@@ -16,6 +18,11 @@ public static class DependencyInjection
         });
         services.AddValidatorsFromAssemblyContaining<RegisterValidator>(includeInternalTypes: true);
         services.AddSingleton(TimeProvider.System);
+        services.AddScoped<AccountMails>();
+        services.AddScoped<EmailCodeCheck>();
+        services.AddScoped<CodeProofs>();
+        services.AddScoped<PasswordConfirmation>();
+        services.AddScoped<MailRequestIntake>();
         return services;
     }
 }

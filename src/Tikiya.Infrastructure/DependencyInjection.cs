@@ -3,7 +3,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Tikiya.Application.Accounts;
 using Tikiya.Application.Common.Interfaces;
+using Tikiya.Infrastructure.Mail;
 using Tikiya.Infrastructure.Configuration;
 using Tikiya.Infrastructure.Options;
 using Tikiya.Infrastructure.Persistence;
@@ -26,10 +28,14 @@ public static class DependencyInjection
         services.AddSingleton<IValidateOptions<PasswordHashingOptions>, PasswordHashingOptionsValidator>();
         services.AddOptions<LoginThrottleOptions>().BindEnvironment(configuration);
         services.AddOptions<MaintenanceOptions>().BindEnvironment(configuration);
+        services.AddOptions<MailOptions>().BindEnvironment(configuration);
+        services.AddSingleton<IValidateOptions<MailOptions>, MailOptionsValidator>();
+        services.AddOptions<AccountOptions>().BindEnvironment(configuration);
 
         services.AddSingleton(sp => NpgsqlDataSourceFactory.Create(sp.GetRequiredService<IOptions<DatabaseOptions>>()));
-        services.AddDbContextPool<TikiyaDbContext>((sp, options) =>
-            options.UseTikiyaDatabase(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddDbContextPool<TikiyaDbContext>((sp, options) => options
+            .UseTikiyaDatabase(sp.GetRequiredService<NpgsqlDataSource>())
+            .AddInterceptors(sp.GetRequiredService<OutboxSaveInterceptor>(), sp.GetRequiredService<OutboxCommitInterceptor>()));
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<TikiyaDbContext>());
 
         services.AddSingleton<LibsodiumPasswordHasher>();
@@ -51,6 +57,35 @@ public static class DependencyInjection
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<LoginThrottleOptions>>().Value.ToPolicy());
         services.AddScoped<ILoginThrottleStore, LoginThrottleStore>();
         services.AddHostedService<PurgeBackgroundService>();
+        services.AddAccountMail();
         return services;
+    }
+
+    /// <summary>The account flows' settings, their secrets, and the outbox with its sender.</summary>
+    private static void AddAccountMail(this IServiceCollection services)
+    {
+        services.AddSingleton(sp =>
+        {
+            var accounts = sp.GetRequiredService<IOptions<AccountOptions>>().Value;
+            return new AccountPolicy(TimeSpan.FromSeconds(accounts.VerificationTtlSecs), TimeSpan.FromSeconds(accounts.ResetTtlSecs),
+                sp.GetRequiredService<IOptions<MailOptions>>().Value.PublicAppUri(), accounts.RequireVerifiedEmail);
+        });
+        services.AddSingleton<IOneTimeCodes, OneTimeCodes>();
+        services.AddScoped<IPendingMailRequests, PendingMailRequests>();
+        services.AddSingleton<MailMetrics>();
+        services.AddSingleton<MailOutboxSignal>();
+        services.AddSingleton<OutboxSaveInterceptor>();
+        services.AddSingleton<OutboxCommitInterceptor>();
+        services.AddSingleton<MailTemplateRenderer>();
+        services.AddSingleton<MailComposer>();
+        services.AddSingleton<IMailTransport>(sp =>
+        {
+            var mail = sp.GetRequiredService<IOptions<MailOptions>>().Value;
+            return mail.SmtpUrl.Length > 0 && SmtpEndpoint.TryParse(mail.SmtpUrl, out var endpoint, out _)
+                ? new SmtpMailTransport(endpoint)
+                : new PickupDirectoryMailTransport(mail.PickupDirectory);
+        });
+        services.AddSingleton<MailOutboxSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<MailOutboxSender>());
     }
 }

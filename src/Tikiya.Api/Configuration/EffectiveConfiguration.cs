@@ -18,7 +18,7 @@ internal static partial class EffectiveConfiguration
     [
         typeof(ServerOptions), typeof(HttpResilienceOptions), typeof(RateLimitOptions), typeof(ProxyOptions),
         typeof(DatabaseOptions), typeof(JwtOptions), typeof(PasswordHashingOptions), typeof(LoginThrottleOptions),
-        typeof(MaintenanceOptions),
+        typeof(MaintenanceOptions), typeof(MailOptions), typeof(AccountOptions),
     ];
 
     public static void Log(IServiceProvider services)
@@ -46,6 +46,7 @@ internal static partial class EffectiveConfiguration
     {
         (string secret, JwtOptions) when name == "JWT_SECRET" => $"{Masked}({Encoding.UTF8.GetByteCount(secret)} bytes)",
         (string, DatabaseOptions database) when name == "DATABASE_URL" => $"\"{database.UrlWithoutPassword()}\"",
+        (string, MailOptions mail) when name == "SMTP_URL" => $"\"{mail.SmtpUrlWithoutPassword()}\"",
         (IFormattable formattable, _) => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => value?.ToString() ?? "",
     };

@@ -9,7 +9,11 @@ using Tikiya.Application.Auth.Login;
 using Tikiya.Application.Auth.Logout;
 using Tikiya.Application.Auth.LogoutAll;
 using Tikiya.Application.Auth.Refresh;
+using Tikiya.Application.Auth.ForgotPassword;
 using Tikiya.Application.Auth.Register;
+using Tikiya.Application.Auth.ResendVerification;
+using Tikiya.Application.Auth.ResetPassword;
+using Tikiya.Application.Auth.VerifyEmail;
 using Tikiya.Application.Users;
 
 namespace Tikiya.Api.Controllers;
@@ -57,6 +61,42 @@ public sealed class AuthController(ISender sender) : ControllerBase
     public async Task<IActionResult> LogoutAll(CancellationToken cancellationToken)
     {
         await sender.Send(new LogoutAllCommand(User.UserId()), cancellationToken);
+        return NoContent();
+    }
+
+    /// <summary>The link's token, or the address and code of the verification mail.</summary>
+    [HttpPost("verify-email")]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    public async Task<IActionResult> VerifyEmail(VerifyEmailCommand command, CancellationToken cancellationToken)
+    {
+        await sender.Send(command, cancellationToken);
+        return NoContent();
+    }
+
+    /// <summary>202 for a known, an unknown and a verified address alike: the answer says nothing about an account.</summary>
+    [HttpPost("resend-verification")]
+    [ProducesResponseType(StatusCodes.Status202Accepted)]
+    public async Task<IActionResult> ResendVerification(ResendVerificationCommand command, CancellationToken cancellationToken)
+    {
+        await sender.Send(command, cancellationToken);
+        return Accepted();
+    }
+
+    /// <summary>202 for a known and an unknown address alike: the answer says nothing about an account.</summary>
+    [HttpPost("forgot-password")]
+    [ProducesResponseType(StatusCodes.Status202Accepted)]
+    public async Task<IActionResult> ForgotPassword(ForgotPasswordCommand command, CancellationToken cancellationToken)
+    {
+        await sender.Send(command, cancellationToken);
+        return Accepted();
+    }
+
+    /// <summary>Ends every session of the account and clears its login throttle.</summary>
+    [HttpPost("reset-password")]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    public async Task<IActionResult> ResetPassword(ResetPasswordCommand command, CancellationToken cancellationToken)
+    {
+        await sender.Send(command, cancellationToken);
         return NoContent();
     }
 }

@@ -3,11 +3,16 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Tikiya.Api.Authentication;
 using Tikiya.Application.Users;
+using Tikiya.Application.Users.ChangeEmail;
+using Tikiya.Application.Users.ChangePassword;
+using Tikiya.Application.Users.ConfirmEmailChange;
+using Tikiya.Application.Users.DeleteAccount;
 using Tikiya.Application.Users.GetMe;
 
 namespace Tikiya.Api.Controllers;
 
 [ApiController, Route("api/v1/users"), Authorize]
+[ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
 public sealed class UsersController(ISender sender) : ControllerBase
 {
     [HttpGet("me")]
@@ -15,4 +20,44 @@ public sealed class UsersController(ISender sender) : ControllerBase
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
     public async Task<ActionResult<UserResponse>> Me(CancellationToken cancellationToken) =>
         await sender.Send(new GetMeQuery(User.UserId()), cancellationToken);
+
+    /// <summary>Ends every other session of the account; the caller's stays.</summary>
+    [HttpPost("me/password"), Consumes("application/json")]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests, "application/problem+json")]
+    public async Task<IActionResult> ChangePassword(ChangePasswordCommand command, CancellationToken cancellationToken)
+    {
+        await sender.Send(command, cancellationToken);
+        return NoContent();
+    }
+
+    /// <summary>Sends a code to the new address; the email changes when it is confirmed.</summary>
+    [HttpPost("me/email"), Consumes("application/json")]
+    [ProducesResponseType(StatusCodes.Status202Accepted)]
+    [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    public async Task<IActionResult> ChangeEmail(ChangeEmailCommand command, CancellationToken cancellationToken)
+    {
+        await sender.Send(command, cancellationToken);
+        return Accepted();
+    }
+
+    [HttpPost("me/email/confirm"), Consumes("application/json")]
+    [ProducesResponseType<UserResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    public async Task<ActionResult<UserResponse>> ConfirmEmailChange(ConfirmEmailChangeCommand command,
+        CancellationToken cancellationToken) =>
+        await sender.Send(command, cancellationToken);
+
+    /// <summary>Deletes the account and everything attached to it; its tokens get 401 at once.</summary>
+    [HttpPost("me/delete"), Consumes("application/json")]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    public async Task<IActionResult> DeleteAccount(DeleteAccountCommand command, CancellationToken cancellationToken)
+    {
+        await sender.Send(command, cancellationToken);
+        return NoContent();
+    }
 }

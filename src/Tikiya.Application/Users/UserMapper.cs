@@ -8,6 +8,7 @@ namespace Tikiya.Application.Users;
 public static partial class UserMapper
 {
     [MapperIgnoreSource(nameof(User.NormalizedEmail)), MapperIgnoreSource(nameof(User.PasswordHash))]
+    [MapperIgnoreSource(nameof(User.EmailVerifiedAt))]
     public static partial UserResponse ToResponse(this User user);
 
     private static string EmailToString(Email email) => email.Value;

@@ -28,6 +28,16 @@ public sealed record Email
     public static Email Create(string? value) =>
         TryCreate(value, out var email) ? email : throw new DomainException("The email address is not valid.");
 
+    /// <summary>
+    /// An address read back from the database, trusted as stored: the input rules may have tightened since it was
+    /// written, and an account must never be locked out by a rule it predates (STYLE.md §7).
+    /// </summary>
+    public static Email FromStorage(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return new Email(value);
+    }
+
     public static bool TryCreate(string? value, [NotNullWhen(true)] out Email? email)
     {
         var trimmed = value?.Trim();

@@ -26,6 +26,11 @@ public sealed class User
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>When the owner proved the address is theirs (a code or link, or a password reset through it).</summary>
+    public DateTimeOffset? EmailVerifiedAt { get; private set; }
+
+    public bool EmailVerified => EmailVerifiedAt is not null;
+
     public static User Register(Email email, string passwordHash, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(email);
@@ -34,10 +39,22 @@ public sealed class User
         return new User(Guid.CreateVersion7(now), email, passwordHash, now);
     }
 
-    /// <summary>Replaces the hash of the same password, as after a cost increase (see the login handler).</summary>
+    /// <summary>A new password's hash, or the same password's after a cost increase (see the login handler).</summary>
     public void ChangePasswordHash(string passwordHash)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(passwordHash);
         PasswordHash = passwordHash;
+    }
+
+    /// <summary>The first proof counts; a later one changes nothing.</summary>
+    public void VerifyEmail(DateTimeOffset now) => EmailVerifiedAt ??= now;
+
+    /// <summary>Switches to an address its owner has just proven (the email-change code), so it is verified too.</summary>
+    public void ChangeEmail(Email email, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        Email = email;
+        NormalizedEmail = email.Normalized;
+        EmailVerifiedAt = now;
     }
 }

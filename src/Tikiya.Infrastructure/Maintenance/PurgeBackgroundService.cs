@@ -32,7 +32,8 @@ internal sealed partial class PurgeBackgroundService(IServiceScopeFactory scopes
                 await using var scope = scopes.CreateAsyncScope();
                 scope.ServiceProvider.GetRequiredService<TikiyaDbContext>().Database.SetCommandTimeout(PurgeCommandTimeout);
                 var purged = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new PurgeExpiredCommand(), stoppingToken);
-                LogPurged(purged.Sessions, purged.RefreshTokens, purged.LoginThrottles);
+                LogPurged(purged.Sessions, purged.RefreshTokens, purged.LoginThrottles, purged.EmailCodes, purged.OutboxMails,
+                    purged.RequestLimits);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -42,8 +43,10 @@ internal sealed partial class PurgeBackgroundService(IServiceScopeFactory scopes
     }
 
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "Purged {Sessions} sessions, {RefreshTokens} refresh tokens and {LoginThrottles} login throttles")]
-    private partial void LogPurged(int sessions, int refreshTokens, int loginThrottles);
+        Message = "Purged {Sessions} sessions, {RefreshTokens} refresh tokens, {LoginThrottles} login throttles, "
+            + "{EmailCodes} email codes, {OutboxMails} sent mails and {RequestLimits} request limits")]
+    private partial void LogPurged(int sessions, int refreshTokens, int loginThrottles, int emailCodes, int outboxMails,
+        int requestLimits);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The purge of expired rows failed; it runs again at the next interval")]
     private partial void LogPurgeFailed(Exception exception);

@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Tikiya.Application.Common.Errors;
 using Tikiya.Application.Common.Interfaces;
+using Tikiya.Domain.EmailCodes;
+using Tikiya.Domain.Mail;
 using Tikiya.Domain.Sessions;
 using Tikiya.Domain.Throttling;
 using Tikiya.Domain.Users;
@@ -19,6 +21,14 @@ public sealed class TikiyaDbContext(DbContextOptions<TikiyaDbContext> options) :
 
     public DbSet<LoginThrottle> LoginThrottles => Set<LoginThrottle>();
 
+    public DbSet<EmailCode> EmailCodes => Set<EmailCode>();
+
+    public DbSet<OutboxMail> OutboxMails => Set<OutboxMail>();
+
+    public DbSet<MailRequest> MailRequests => Set<MailRequest>();
+
+    public DbSet<AddressRequestLimit> AddressRequestLimits => Set<AddressRequestLimit>();
+
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         try
@@ -32,6 +42,14 @@ public sealed class TikiyaDbContext(DbContextOptions<TikiyaDbContext> options) :
         {
             // Two registrations of one email raced past the handler's check: the unique index decides (API.md: one 201, one 409).
             throw new EmailAlreadyRegisteredException();
+        }
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && e.InnerException is PostgresException
+        {
+            SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: AddressRequestLimitConfiguration.PrimaryKey,
+        })
+        {
+            // Two first requests for one address raced; the second lost, as it would have on the row's xmin.
+            throw new DbUpdateConcurrencyException(e.Message, e);
         }
     }
 

@@ -6,4 +6,5 @@ internal enum LoginFailure
     UnknownUser,
     WrongPassword,
     Throttled,
+    EmailNotVerified,
 }

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Tikiya.Application.Accounts;
 using Tikiya.Application.Common;
 using Tikiya.Application.Common.Errors;
 using Tikiya.Application.Common.Interfaces;
@@ -12,7 +13,7 @@ namespace Tikiya.Application.Auth.Login;
 
 internal sealed partial class LoginHandler(IApplicationDbContext db, IPasswordHasher hasher, IPasswordHashingCapacity hashing,
     ITokenIssuer tokens, ILoginThrottleStore throttles, ThrottlePolicy throttlePolicy, IEmailFingerprinter fingerprinter,
-    TimeProvider time, ILogger<LoginHandler> logger) : ICommandHandler<LoginCommand, TokensResponse>
+    AccountPolicy accounts, TimeProvider time, ILogger<LoginHandler> logger) : ICommandHandler<LoginCommand, TokensResponse>
 {
     private const int LoggedFingerprintLength = 12;
 
@@ -52,6 +53,14 @@ internal sealed partial class LoginHandler(IApplicationDbContext db, IPasswordHa
 
         hashingSlot.Dispose(); // the rest is database work: free the slot for the next login
         attempt.Throttle.RecordSuccess();
+        if (accounts.RequireVerifiedEmail && !user.EmailVerified)
+        {
+            // The right password, so this answer tells nothing a wrong one would hide (API.md: 403 after the check).
+            await attempt.CompleteAsync(cancellationToken);
+            LogLoginFailed(LoginFailure.EmailNotVerified, emailForLog);
+            throw new EmailNotVerifiedException();
+        }
+
         var refresh = tokens.NewRefreshToken();
         var session = Session.Open(user.Id, refresh.Hash, now, tokens.RefreshTokenLifetime,
             command.Client.UserAgent, command.Client.IpAddress);

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Tikiya.Application.Common.Interfaces;
+using Tikiya.Domain.Mail;
 using Tikiya.Domain.Sessions;
 using Tikiya.Domain.Throttling;
 
@@ -21,6 +22,12 @@ internal sealed class PurgeExpiredHandler(IApplicationDbContext db, ThrottlePoli
         var throttles = await db.LoginThrottles
             .Where(t => (t.LockedUntil == null || t.LockedUntil <= now) && (t.LastFailureAt == null || t.LastFailureAt <= forgotten))
             .ExecuteDeleteAsync(cancellationToken);
-        return new PurgeResult(sessions, refreshTokens, throttles);
+        // Codes are single use and short-lived; a mail's row is kept only until it is sent or given up (its content,
+        // the code, is already gone then); a request limit only as long as it limits anything.
+        var codes = await db.EmailCodes.Where(c => c.UsedAt != null || c.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
+        var mails = await db.OutboxMails.Where(m => m.SentAt != null || m.GaveUpAt != null).ExecuteDeleteAsync(cancellationToken);
+        var idleSince = now - AddressRequestLimit.Window;
+        var limits = await db.AddressRequestLimits.Where(l => l.LastRequestAt <= idleSince).ExecuteDeleteAsync(cancellationToken);
+        return new PurgeResult(sessions, refreshTokens, throttles, codes, mails, limits);
     }
 }

@@ -1,4 +1,5 @@
 namespace Tikiya.Application.Auth.Maintenance;
 
 /// <summary>How many rows a purge deleted, for the log.</summary>
-public sealed record PurgeResult(int Sessions, int RefreshTokens, int LoginThrottles);
+public sealed record PurgeResult(int Sessions, int RefreshTokens, int LoginThrottles, int EmailCodes, int OutboxMails,
+    int RequestLimits);

@@ -1,16 +1,18 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Tikiya.Application.Accounts;
 using Tikiya.Application.Common;
 using Tikiya.Application.Common.Errors;
 using Tikiya.Application.Common.Interfaces;
 using Tikiya.Application.Users;
+using Tikiya.Domain.EmailCodes;
 using Tikiya.Domain.Users;
 
 namespace Tikiya.Application.Auth.Register;
 
 internal sealed partial class RegisterHandler(IApplicationDbContext db, IPasswordHasher hasher,
-    IPasswordHashingCapacity hashing, TimeProvider time, ILogger<RegisterHandler> logger)
+    IPasswordHashingCapacity hashing, AccountMails mails, TimeProvider time, ILogger<RegisterHandler> logger)
     : ICommandHandler<RegisterCommand, UserResponse>
 {
     public async ValueTask<UserResponse> Handle(RegisterCommand command, CancellationToken cancellationToken)
@@ -28,8 +30,11 @@ internal sealed partial class RegisterHandler(IApplicationDbContext db, IPasswor
             passwordHash = await hasher.HashAsync(command.Password, cancellationToken);
         }
 
-        var user = User.Register(email, passwordHash, time.GetUtcNowForStorage());
+        var now = time.GetUtcNowForStorage();
+        var user = User.Register(email, passwordHash, now);
         db.Users.Add(user);
+        // API.md: register sends a verification mail; queued with the account, so neither exists without the other.
+        await mails.IssueCodeAsync(user, EmailCodePurpose.VerifyEmail, email, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         LogRegistered(user.Id);
         return user.ToResponse();

@@ -1,4 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Tikiya.Domain.EmailCodes;
+using Tikiya.Domain.Mail;
 using Tikiya.Domain.Sessions;
 using Tikiya.Domain.Throttling;
 using Tikiya.Domain.Users;
@@ -18,6 +21,20 @@ public interface IApplicationDbContext
 
     DbSet<LoginThrottle> LoginThrottles { get; }
 
-    /// <summary>Saves; a taken email surfaces as <see cref="Errors.EmailAlreadyRegisteredException"/>.</summary>
+    DbSet<EmailCode> EmailCodes { get; }
+
+    DbSet<OutboxMail> OutboxMails { get; }
+
+    DbSet<MailRequest> MailRequests { get; }
+
+    DbSet<AddressRequestLimit> AddressRequestLimits { get; }
+
+    /// <summary>For a handler that opens its own transaction, when a save and a bulk UPDATE must commit together.</summary>
+    DatabaseFacade Database { get; }
+
+    /// <summary>
+    /// Saves; a taken email surfaces as <see cref="Errors.EmailAlreadyRegisteredException"/>, and a row another request
+    /// wrote first (an xmin check, or the first insert of a keyed row) as <see cref="DbUpdateConcurrencyException"/>.
+    /// </summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }

@@ -14,12 +14,13 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.HasKey(u => u.Id);
         builder.Property(u => u.Id).HasColumnType("uuid").ValueGeneratedNever();
         builder.Property(u => u.Email)
-            .HasConversion(email => email.Value, value => Email.Create(value))
+            .HasConversion(email => email.Value, value => Email.FromStorage(value)) // trusted as stored, never re-validated
             .HasMaxLength(Email.MaxLength)
             .IsRequired();
         builder.Property(u => u.NormalizedEmail).HasMaxLength(Email.MaxLength).IsRequired();
         builder.HasIndex(u => u.NormalizedEmail).IsUnique().HasDatabaseName(NormalizedEmailIndex);
         builder.Property(u => u.PasswordHash).IsRequired();
         builder.Property(u => u.CreatedAt).IsRequired();
+        builder.Ignore(u => u.EmailVerified);
     }
 }

@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using Tikiya.Application.Common.Errors;
+using Tikiya.Application.Common.Interfaces;
+using Tikiya.Domain.EmailCodes;
+using Tikiya.Domain.Users;
+
+namespace Tikiya.Application.Accounts;
+
+/// <summary>Resolves an <see cref="ICodeProof"/> to its account and usable, matching code (see <see cref="EmailCodeCheck"/>).</summary>
+internal sealed class CodeProofs(IApplicationDbContext db, EmailCodeCheck check)
+{
+    public async Task<(User User, EmailCode Code)> CheckAsync(ICodeProof proof, EmailCodePurpose purpose, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        EmailCode code;
+        if (proof.Token is { } token)
+        {
+            code = await check.ByLinkTokenAsync(purpose, token, now, cancellationToken);
+        }
+        else
+        {
+            var email = Email.Create(proof.Email);
+            var userId = await db.Users.Where(u => u.NormalizedEmail == email.Normalized).Select(u => (Guid?)u.Id)
+                .SingleOrDefaultAsync(cancellationToken) ?? throw new InvalidOrExpiredCodeException();
+            code = await check.ByCodeAsync(purpose, userId, proof.Code!, now, cancellationToken);
+        }
+
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == code.UserId, cancellationToken)
+            ?? throw new InvalidOrExpiredCodeException();
+        return (user, code);
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using Tikiya.Application.Common;
+using Tikiya.Application.Common.Errors;
+using Tikiya.Application.Common.Interfaces;
+using Tikiya.Domain.Mail;
+using Tikiya.Domain.Users;
+
+namespace Tikiya.Application.Accounts.MailRequests;
+
+/// <summary>
+/// resend-verification and forgot-password on the request path: the address's limit, then one queued request, and
+/// nothing that depends on whether an account has the address (API.md: the same answer "in about the same time" for
+/// a known, an unknown and an already verified email). The background sender does the rest.
+/// </summary>
+internal sealed class MailRequestIntake(IApplicationDbContext db, IEmailFingerprinter fingerprinter, TimeProvider time)
+{
+    private static readonly TimeSpan RacedRetryAfter = TimeSpan.FromMinutes(1);
+
+    public async Task AcceptAsync(MailRequestKind kind, string address, CancellationToken cancellationToken)
+    {
+        var email = Email.Create(address);
+        var now = time.GetUtcNowForStorage();
+        var key = $"{(int)kind}:{fingerprinter.Fingerprint(email)}";
+        var limit = await db.AddressRequestLimits.SingleOrDefaultAsync(l => l.Key == key, cancellationToken);
+        if (limit is null)
+        {
+            limit = new AddressRequestLimit(key);
+            db.AddressRequestLimits.Add(limit);
+        }
+
+        if (limit.TryRecord(now) is { } retryAfter)
+        {
+            throw new TooManyRequestsException(retryAfter);
+        }
+
+        db.MailRequests.Add(MailRequest.Create(kind, email.Value, now));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another request for this address saved first; within the minute, this one is one too many.
+            throw new TooManyRequestsException(RacedRetryAfter);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using Tikiya.Application.Common.Errors;
+using Tikiya.Application.Common.Interfaces;
+using Tikiya.Domain.Throttling;
+using Tikiya.Domain.Users;
+
+namespace Tikiya.Application.Accounts;
+
+/// <summary>
+/// The password check of an account change (users/me/password, email, delete). It counts in the login throttle of
+/// the account's email, like a login: a stolen access token must not become a way to guess the password faster
+/// (API.md: a wrong current password is "counted by the login throttle of that email").
+/// </summary>
+internal sealed class PasswordConfirmation(ILoginThrottleStore throttles, ThrottlePolicy throttlePolicy,
+    IEmailFingerprinter fingerprinter, IPasswordHasher hasher, IPasswordHashingCapacity hashing)
+{
+    /// <summary>
+    /// Returns the attempt, holding the throttle row, when <paramref name="password"/> is the account's: the caller
+    /// makes its change through the context and completes the attempt, which saves everything in one transaction.
+    /// Throttled: <see cref="LoginThrottledException"/>; wrong: <see cref="InvalidCurrentPasswordException"/>, counted.
+    /// </summary>
+    public async Task<ILoginAttempt> ConfirmAsync(User user, string password, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var attempt = await throttles.BeginAsync(fingerprinter.Fingerprint(user.Email), cancellationToken);
+        try
+        {
+            if (attempt.Throttle.RetryAfter(now) is { } retryAfter)
+            {
+                throw new LoginThrottledException(retryAfter);
+            }
+
+            bool matches;
+            using (await hashing.EnterAsync(cancellationToken))
+            {
+                matches = await hasher.VerifyAsync(password, user.PasswordHash, cancellationToken);
+            }
+
+            if (!matches)
+            {
+                attempt.Throttle.RecordFailure(now, throttlePolicy);
+                await attempt.CompleteAsync(cancellationToken);
+                throw new InvalidCurrentPasswordException();
+            }
+
+            attempt.Throttle.RecordSuccess();
+            return attempt;
+        }
+        catch
+        {
+            await attempt.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The hash of a new password, with a hashing slot (503 when none is free in time).</summary>
+    public async Task<string> HashAsync(string newPassword, CancellationToken cancellationToken)
+    {
+        using (await hashing.EnterAsync(cancellationToken))
+        {
+            return await hasher.HashAsync(newPassword, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,8 @@
+using FluentValidation;
+
+namespace Tikiya.Application.Auth.ForgotPassword;
+
+internal sealed class ForgotPasswordValidator : AbstractValidator<ForgotPasswordCommand>
+{
+    public ForgotPasswordValidator() => RuleFor(c => c.Email).MustBeAnEmail();
+}

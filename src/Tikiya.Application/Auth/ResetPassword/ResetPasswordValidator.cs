@@ -1,0 +1,13 @@
+using FluentValidation;
+using Tikiya.Application.Accounts;
+
+namespace Tikiya.Application.Auth.ResetPassword;
+
+internal sealed class ResetPasswordValidator : AbstractValidator<ResetPasswordCommand>
+{
+    public ResetPasswordValidator()
+    {
+        Include(new CodeProofValidator());
+        RuleFor(c => c.NewPassword).MustBeAPassword();
+    }
+}

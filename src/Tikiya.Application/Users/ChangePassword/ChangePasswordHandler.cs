@@ -1,0 +1,33 @@
+using Mediator;
+using Microsoft.Extensions.Logging;
+using Tikiya.Application.Accounts;
+using Tikiya.Application.Auth.Sessions;
+using Tikiya.Application.Common;
+using Tikiya.Application.Common.Interfaces;
+
+namespace Tikiya.Application.Users.ChangePassword;
+
+/// <summary>
+/// API.md: checks the current password (a wrong one counts in the login throttle), sets the new one, ends every
+/// other session of the account (the caller's stays) and queues the notice, in one transaction.
+/// </summary>
+internal sealed partial class ChangePasswordHandler(IApplicationDbContext db, ICurrentUser caller, PasswordConfirmation passwords,
+    AccountMails mails, TimeProvider time, ILogger<ChangePasswordHandler> logger) : ICommandHandler<ChangePasswordCommand>
+{
+    public async ValueTask<Unit> Handle(ChangePasswordCommand command, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.FindCallerAsync(caller, cancellationToken);
+        var now = time.GetUtcNowForStorage();
+        await using var attempt = await passwords.ConfirmAsync(user, command.CurrentPassword, now, cancellationToken);
+        user.ChangePasswordHash(await passwords.HashAsync(command.NewPassword, cancellationToken));
+        var ended = await db.Sessions.Where(s => s.UserId == user.Id && s.Id != caller.SessionId)
+            .RevokeAsync(now, cancellationToken);
+        mails.QueueNotice(user, MailTemplates.PasswordChanged, now);
+        await attempt.CompleteAsync(cancellationToken); // the new hash, the reset throttle and the notice, together
+        LogChanged(user.Id, ended);
+        return Unit.Value;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Password of user {UserId} changed; {SessionCount} other sessions ended")]
+    private partial void LogChanged(Guid userId, int sessionCount);
+}

@@ -1,0 +1,33 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Tikiya.Application.Accounts;
+using Tikiya.Application.Common;
+using Tikiya.Application.Common.Interfaces;
+
+namespace Tikiya.Application.Users.DeleteAccount;
+
+/// <summary>
+/// API.md: with the password, deletes the account and everything attached to it in one transaction (sessions and
+/// their tokens, codes, unsent mails: the foreign keys cascade), so every token of it gets 401 at once and the email
+/// can register again. A notice goes to the address, not attached to the account that no longer exists.
+/// </summary>
+internal sealed partial class DeleteAccountHandler(IApplicationDbContext db, ICurrentUser caller, PasswordConfirmation passwords,
+    AccountMails mails, TimeProvider time, ILogger<DeleteAccountHandler> logger) : ICommandHandler<DeleteAccountCommand>
+{
+    public async ValueTask<Unit> Handle(DeleteAccountCommand command, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.FindCallerAsync(caller, cancellationToken);
+        var now = time.GetUtcNowForStorage();
+        await using var attempt = await passwords.ConfirmAsync(user, command.Password, now, cancellationToken);
+        await db.Users.Where(u => u.Id == user.Id).ExecuteDeleteAsync(cancellationToken);
+        db.Users.Entry(user).State = EntityState.Detached; // deleted above; the save below must not touch it
+        mails.QueueNotice(user, MailTemplates.AccountDeleted, now, attached: false);
+        await attempt.CompleteAsync(cancellationToken);
+        LogDeleted(user.Id);
+        return Unit.Value;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId} deleted their account")]
+    private partial void LogDeleted(Guid userId);
+}

@@ -1,0 +1,7 @@
+namespace Tikiya.Domain.Mail;
+
+public enum MailFailureOutcome
+{
+    WillRetry,
+    GaveUp,
+}

@@ -1,0 +1,70 @@
+using System.Collections.Frozen;
+using System.Text.Encodings.Web;
+using Fluid;
+using Microsoft.Extensions.Options;
+using Tikiya.Application.Accounts;
+using Tikiya.Infrastructure.Options;
+
+namespace Tikiya.Infrastructure.Mail;
+
+/// <summary>
+/// The mails' subject, text and HTML, from Liquid templates (Fluid): built into the binary, each one replaced by a
+/// file of the same name in MAIL_TEMPLATES_DIR when there is one. All are parsed once, at start, so a broken
+/// override stops the start with its name rather than failing every mail later. HTML values are escaped.
+/// </summary>
+internal sealed class MailTemplateRenderer
+{
+    private static readonly FluidParser Parser = new();
+    private static readonly string[] Parts = ["subject", "txt", "html"];
+
+    private readonly FrozenDictionary<string, IFluidTemplate> _templates;
+
+    public MailTemplateRenderer(IOptions<MailOptions> options)
+    {
+        var overrides = options.Value.TemplatesDirectory;
+        var templates = new Dictionary<string, IFluidTemplate>(StringComparer.Ordinal);
+        foreach (var name in MailTemplates.All)
+        {
+            foreach (var part in Parts)
+            {
+                var file = $"{name}.{part}.liquid";
+                var overridden = overrides.Length > 0 ? Path.Combine(overrides, file) : null;
+                var source = overridden is not null && File.Exists(overridden) ? File.ReadAllText(overridden) : BuiltIn(file);
+                templates[file] = Parser.TryParse(source, out var template, out var error)
+                    ? template
+                    : throw new InvalidOperationException($"The mail template {file} does not parse: {error}");
+            }
+        }
+
+        _templates = templates.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    public RenderedMail Render(string name, IReadOnlyDictionary<string, string> model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var context = new TemplateContext();
+        foreach (var (key, value) in model)
+        {
+            context.SetValue(key, value);
+        }
+
+        string RenderPart(string part, TextEncoder encoder) =>
+            _templates.TryGetValue($"{name}.{part}.liquid", out var template)
+                ? template.Render(context, encoder)
+                : throw new InvalidOperationException($"There is no mail template {name}.");
+
+        return new RenderedMail(
+            RenderPart("subject", NullEncoder.Default).Trim().ReplaceLineEndings(" "),
+            RenderPart("txt", NullEncoder.Default),
+            RenderPart("html", HtmlEncoder.Default));
+    }
+
+    private static string BuiltIn(string file)
+    {
+        var resource = $"Tikiya.Infrastructure.Mail.Templates.{file}";
+        using var stream = typeof(MailTemplateRenderer).Assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"The built-in mail template {file} is missing from the build.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}
