@@ -13,13 +13,17 @@ public sealed class TestSetup
 
     public static DatabaseReset Reset { get; private set; } = null!;
 
+    /// <summary>The SMTP server the shared app sends to; emptied before each test.</summary>
+    public static SmtpSink Smtp { get; private set; } = null!;
+
     [OneTimeSetUp]
     public async Task StartAsync()
     {
         var testDatabaseUrl = Environment.GetEnvironmentVariable("TIKIYA_TEST_DATABASE_URL");
         TikiyaVariables.ClearFromThisProcess(); // the app in memory reads this process's environment
         Database = await TestDatabase.StartAsync(testDatabaseUrl);
-        Factory = new TikiyaApiFactory(Database.Url);
+        Smtp = await SmtpSink.StartAsync();
+        Factory = new TikiyaApiFactory(Database.Url, TestMail.SmtpSettings(Smtp));
         await DatabaseMigrator.MigrateAsync(Factory.Services, CancellationToken.None);
         Reset = await DatabaseReset.CreateAsync(DatabaseConnectionString.Parse(Database.Url).ConnectionString);
     }
@@ -35,6 +39,11 @@ public sealed class TestSetup
         if (Database is not null)
         {
             await Database.DisposeAsync();
+        }
+
+        if (Smtp is not null)
+        {
+            await Smtp.DisposeAsync();
         }
     }
 }

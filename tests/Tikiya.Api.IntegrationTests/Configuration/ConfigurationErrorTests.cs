@@ -14,6 +14,9 @@ public sealed class ConfigurationErrorTests
         ["DATABASE_URL"] = "postgres://tikiya:secret@127.0.0.1:1/tikiya",
         ["JWT_SECRET"] = ApiProcess.ValidJwtSecret,
         ["DATABASE_MIGRATE_ON_STARTUP"] = "false",
+        ["SMTP_URL"] = "smtp://mailer:secret@127.0.0.1:1/",
+        ["MAIL_FROM"] = TestMail.From,
+        ["PUBLIC_APP_URL"] = TestMail.PublicAppUrl,
     };
 
     [Test]
@@ -23,8 +26,8 @@ public sealed class ConfigurationErrorTests
 
         AssertRefusedStart(result);
         var lines = ApiProcess.ErrorLines(result, ErrorPrefix);
-        Assert.That(lines, Has.Length.EqualTo(2), result.StandardError);
-        Assert.That(lines, Has.One.Contains("DATABASE_URL").And.One.Contains("JWT_SECRET"));
+        Assert.That(lines, Has.Length.EqualTo(3), result.StandardError);
+        Assert.That(lines, Has.One.Contains("DATABASE_URL").And.One.Contains("JWT_SECRET").And.One.Contains("SMTP_URL"));
     }
 
     [TestCase("DATABASE_URL", "")]
@@ -63,6 +66,21 @@ public sealed class ConfigurationErrorTests
     [TestCase("ARGON2_MEMORY_KIB", "1024")]
     [TestCase("ARGON2_ITERATIONS", "0")]
     [TestCase("PASSWORD_HASHING_CONCURRENCY", "20")] // the default DATABASE_POOL_MAX: logins could hold every connection
+    [TestCase("SMTP_URL", "http://mail.example.com/")]
+    [TestCase("SMTP_URL", "smtp://")]
+    [TestCase("SMTP_URL", "smtp://mail.example.com/?starttls=maybe")]
+    [TestCase("SMTP_URL", "smtps://mail.example.com/?disable_starttls=true")]
+    [TestCase("MAIL_PICKUP_DIR", "/tmp")] // beside SMTP_URL: one of the two
+    [TestCase("MAIL_FROM", "")]
+    [TestCase("MAIL_FROM", "not an address")]
+    [TestCase("PUBLIC_APP_URL", "")]
+    [TestCase("PUBLIC_APP_URL", "app.example.com")]
+    [TestCase("PUBLIC_APP_URL", "ftp://app.example.com/")]
+    [TestCase("PUBLIC_APP_URL", "https://app.example.com/?from=mail")]
+    [TestCase("MAIL_TEMPLATES_DIR", "/no/such/folder")]
+    [TestCase("AUTH_REQUIRE_VERIFIED_EMAIL", "sometimes")]
+    [TestCase("EMAIL_VERIFICATION_TTL_SECS", "0")]
+    [TestCase("PASSWORD_RESET_TTL_SECS", "one hour")]
     public async Task Start_WithBadVariable_PrintsOneLineNamingItAndExits(string variable, string value)
     {
         var result = await ApiProcess.RunAsync(new Dictionary<string, string>(ValidEnvironment) { [variable] = value });
@@ -84,9 +102,14 @@ public sealed class ConfigurationErrorTests
             ["PORT"] = "http",
             ["HTTP_REQUEST_TIMEOUT_SECS"] = "-1",
             ["HTTP_MAX_BODY_BYTES"] = "",
+            ["SMTP_URL"] = "http://not-smtp.example.com/",
         };
 
-        var result = await ApiProcess.RunAsync(bad);
+        var result = await ApiProcess.RunAsync(new Dictionary<string, string>(bad)
+        {
+            ["MAIL_FROM"] = TestMail.From, // good, beside the bad SMTP_URL: one line for that one
+            ["PUBLIC_APP_URL"] = TestMail.PublicAppUrl,
+        });
 
         AssertRefusedStart(result);
         var lines = ApiProcess.ErrorLines(result, ErrorPrefix);
@@ -95,6 +118,34 @@ public sealed class ConfigurationErrorTests
         {
             Assert.That(lines, Has.One.Contains(variable), result.StandardError);
         }
+    }
+
+    [Test]
+    public async Task Start_InProductionWithoutMail_SaysMailIsRequiredAndExits()
+    {
+        var withoutMail = new Dictionary<string, string>(ValidEnvironment);
+        withoutMail.Remove("SMTP_URL");
+
+        var result = await ApiProcess.RunAsync(withoutMail);
+
+        AssertRefusedStart(result);
+        var lines = ApiProcess.ErrorLines(result, ErrorPrefix);
+        Assert.That(lines, Has.Length.EqualTo(1), result.StandardError);
+        Assert.That(lines[0], Does.Contain("SMTP_URL").And.Contain("MAIL_PICKUP_DIR").And.Contain("Production"));
+    }
+
+    [Test]
+    public async Task Start_WithBadSmtpUrl_NeverPrintsItsPassword()
+    {
+        const string password = "smtp-pw-that-must-not-leak";
+
+        var result = await ApiProcess.RunAsync(new Dictionary<string, string>(ValidEnvironment)
+        {
+            ["SMTP_URL"] = $"smtp://mailer:{password}@mail.example.com/?starttls=maybe",
+        });
+
+        AssertRefusedStart(result);
+        Assert.That(result.StandardError + result.StandardOutput, Does.Not.Contain(password));
     }
 
     [Test]

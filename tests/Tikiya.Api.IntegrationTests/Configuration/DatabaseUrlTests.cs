@@ -124,7 +124,8 @@ public sealed class DatabaseUrlTests
                 : database;
 
             var result = await ApiProcess.RunAsync(
-                new Dictionary<string, string> { ["DATABASE_URL"] = value, ["JWT_SECRET"] = ApiProcess.ValidJwtSecret }, "migrate");
+                TestMail.With(new Dictionary<string, string> { ["DATABASE_URL"] = value, ["JWT_SECRET"] = ApiProcess.ValidJwtSecret }),
+                "migrate");
 
             Assert.That(result.ExitCode, Is.Zero, result.StandardError + result.StandardOutput);
             Assert.That(await MigrationHistory.CountAsync(database), Is.EqualTo(MigrationHistory.KnownMigrations.Count));

@@ -17,6 +17,7 @@ public abstract class ApiTest
     public async Task ResetDatabaseAndClientAsync()
     {
         await TestSetup.Reset.ResetAsync();
+        TestSetup.Smtp.Clear();
         Client = Factory.CreateClient();
     }
 

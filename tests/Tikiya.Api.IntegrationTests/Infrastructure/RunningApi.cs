@@ -59,7 +59,7 @@ public sealed class RunningApi : IAsyncDisposable
         startInfo.Environment["DATABASE_URL"] = databaseUrl;
         startInfo.Environment["JWT_SECRET"] = TikiyaApiFactory.JwtSecret;
         startInfo.Environment["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        foreach (var (name, value) in TestMail.With(settings))
         {
             startInfo.Environment[name] = value;
         }

@@ -27,7 +27,7 @@ public sealed class TikiyaApiFactory(string databaseUrl, IReadOnlyDictionary<str
         // TestServer gives every request the same (null) address: one client for the per-client limit. Tests of that
         // limit set their own.
         builder.UseSetting("AUTH_RATE_LIMIT_PER_MINUTE", "0");
-        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        foreach (var (name, value) in TestMail.With(settings))
         {
             builder.UseSetting(name, value);
         }

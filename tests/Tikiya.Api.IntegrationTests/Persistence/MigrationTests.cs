@@ -63,11 +63,11 @@ public sealed class MigrationTests
     {
         await ExecuteAsync("CREATE TABLE users (id integer PRIMARY KEY)");
 
-        var result = await ApiProcess.RunAsync(new Dictionary<string, string>
+        var result = await ApiProcess.RunAsync(TestMail.With(new Dictionary<string, string>
         {
             ["DATABASE_URL"] = _database,
             ["JWT_SECRET"] = ApiProcess.ValidJwtSecret,
-        });
+        }));
 
         Assert.That(result.ExitCode, Is.Not.Zero);
         Assert.That(result.StandardError, Does.Contain("users.id is integer (expected uuid)"));
@@ -121,7 +121,8 @@ public sealed class MigrationTests
     }
 
     private Task<ProcessResult> MigrateAsync() => ApiProcess.RunAsync(
-        new Dictionary<string, string> { ["DATABASE_URL"] = _database, ["JWT_SECRET"] = ApiProcess.ValidJwtSecret }, "migrate");
+        TestMail.With(new Dictionary<string, string> { ["DATABASE_URL"] = _database, ["JWT_SECRET"] = ApiProcess.ValidJwtSecret }),
+        "migrate");
 
     private async Task ExecuteAsync(string sql)
     {
