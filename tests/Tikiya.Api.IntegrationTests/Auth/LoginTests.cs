@@ -147,9 +147,9 @@ public sealed class LoginTests : ApiTest
         await new UserBuilder().RegisterAsync(Client);
 
         var wrongPassword = await ProblemAssert.IsProblemAsync(await Client.LoginAsync(password: "wrong horse battery"),
-            HttpStatusCode.Unauthorized);
+            HttpStatusCode.Unauthorized, "invalid_credentials");
         var unknownEmail = await ProblemAssert.IsProblemAsync(await Client.LoginAsync("nobody@example.com"),
-            HttpStatusCode.Unauthorized);
+            HttpStatusCode.Unauthorized, "invalid_credentials");
 
         foreach (var field in new[] { "type", "title", "status", "detail" })
         {
@@ -191,7 +191,7 @@ public sealed class LoginTests : ApiTest
     {
         var response = await Client.PostAsJsonAsync("/api/v1/auth/login", new { email = "not-an-email", password = "short" });
 
-        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "validation_failed");
         Assert.That(problem.GetProperty("errors").EnumerateObject().Select(p => p.Name), Is.EquivalentTo(new[] { "email", "password" }));
     }
 

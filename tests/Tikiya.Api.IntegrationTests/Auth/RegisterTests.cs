@@ -71,7 +71,7 @@ public sealed class RegisterTests : ApiTest
 
         var response = await new UserBuilder().WithEmail(sameEmail).RegisterAsync(Client);
 
-        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Conflict);
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Conflict, "email_taken");
         Assert.That(await QueryAsync(db => db.Users.CountAsync()), Is.EqualTo(1));
     }
 
@@ -116,7 +116,7 @@ public sealed class RegisterTests : ApiTest
     {
         var response = await Client.PostAsJsonAsync("/api/v1/auth/register", body);
 
-        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "validation_failed");
         Assert.That(ProblemAssert.Errors(problem, field), Is.Not.Empty);
         Assert.That(problem.GetProperty("errors").EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { field }));
         Assert.That(await QueryAsync(db => db.Users.CountAsync()), Is.Zero);
@@ -127,7 +127,7 @@ public sealed class RegisterTests : ApiTest
     {
         var response = await Client.PostAsJsonAsync("/api/v1/auth/register", new { email = "nope", password = "short" });
 
-        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "validation_failed");
         Assert.That(problem.GetProperty("errors").EnumerateObject().Select(p => p.Name), Is.EquivalentTo(new[] { "email", "password" }));
     }
 

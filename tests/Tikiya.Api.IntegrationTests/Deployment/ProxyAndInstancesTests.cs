@@ -85,7 +85,7 @@ public sealed class ProxyAndInstancesTests : ApiTest
 
         var response = await client.PostAsync("/api/v1/auth/register", new StringContent(body, Encoding.UTF8, "application/json"));
 
-        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "payload_too_large");
         Assert.That(problem.GetProperty("traceId").GetString(), Does.Match("^[0-9a-f]{32}$"), "nginx's request id: the API never saw it");
     }
 
@@ -98,7 +98,7 @@ public sealed class ProxyAndInstancesTests : ApiTest
 
         var response = await client.SendAsync(request);
 
-        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestHeaderFieldsTooLarge);
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestHeaderFieldsTooLarge, "request_headers_too_large");
     }
 
     [Test]

@@ -145,7 +145,7 @@ public sealed class MeTests : ApiTest
 
     private static async Task AssertRejectedAsync(HttpResponseMessage response)
     {
-        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized);
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized, "not_authenticated");
         Assert.That(response.Headers.WwwAuthenticate.Select(h => h.Scheme), Does.Contain("Bearer"));
     }
 
