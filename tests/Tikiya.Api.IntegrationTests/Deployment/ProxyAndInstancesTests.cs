@@ -102,6 +102,18 @@ public sealed class ProxyAndInstancesTests : ApiTest
     }
 
     [Test]
+    public async Task Request_WhenNoInstanceAnswers_IsRefusedAtTheEdgeAs503ProblemJson()
+    {
+        await using var nginx = await RunningNginx.StartAsync([FreePort.Next()]); // nothing listens there
+        using var client = nginx.CreateClient();
+
+        var response = await client.GetAsync("/health/ready");
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.ServiceUnavailable, "service_unavailable");
+        Assert.That(response.Headers.RetryAfter?.Delta, Is.GreaterThan(TimeSpan.Zero));
+    }
+
+    [Test]
     public async Task TokensFromOneInstance_RefreshOnTheOther()
     {
         var tokens = await _first!.Client.RegisterAndLoginAsync();
