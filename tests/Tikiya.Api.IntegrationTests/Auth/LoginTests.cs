@@ -19,6 +19,17 @@ namespace Tikiya.Api.IntegrationTests.Auth;
 public sealed class LoginTests : ApiTest
 {
     [Test]
+    public async Task Login_WithValidCredentials_AnswersNoStore()
+    {
+        await new UserBuilder().RegisterAsync(Client);
+
+        var response = await Client.LoginAsync();
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(response.Headers.CacheControl?.NoStore, Is.True, "tokens are never cached (API.md v1.1, RFC 6749 §5.1)");
+    }
+
+    [Test]
     public async Task Login_WithValidCredentials_Returns200Tokens()
     {
         await new UserBuilder().RegisterAsync(Client);

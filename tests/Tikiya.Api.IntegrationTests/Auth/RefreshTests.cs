@@ -11,6 +11,17 @@ namespace Tikiya.Api.IntegrationTests.Auth;
 public sealed class RefreshTests : ApiTest
 {
     [Test]
+    public async Task Refresh_WithCurrentToken_AnswersNoStore()
+    {
+        var login = await Client.RegisterAndLoginAsync();
+
+        var response = await Client.RefreshAsync(login.RefreshToken);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(response.Headers.CacheControl?.NoStore, Is.True, "tokens are never cached (API.md v1.1, RFC 6749 §5.1)");
+    }
+
+    [Test]
     public async Task Refresh_WithCurrentToken_ReturnsNewTokensForTheSameSession()
     {
         var login = await Client.RegisterAndLoginAsync();

@@ -10,6 +10,15 @@ namespace Tikiya.Api.IntegrationTests.Auth;
 public sealed class RegisterTests : ApiTest
 {
     [Test]
+    public async Task Register_WithValidCredentials_AnswersNoStore()
+    {
+        var response = await new UserBuilder().RegisterAsync(Client);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        Assert.That(response.Headers.CacheControl?.NoStore, Is.True, "account data is never cached (API.md v1.1)");
+    }
+
+    [Test]
     public async Task Register_WithValidCredentials_Returns201User()
     {
         var response = await new UserBuilder().RegisterAsync(Client);

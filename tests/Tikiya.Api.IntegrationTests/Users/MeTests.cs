@@ -33,6 +33,17 @@ public sealed class MeTests : ApiTest
     }
 
     [Test]
+    public async Task Me_WithValidAccessToken_AnswersNoStore()
+    {
+        var tokens = await Client.RegisterAndLoginAsync();
+
+        var response = await Client.MeAsync(tokens.AccessToken);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(response.Headers.CacheControl?.NoStore, Is.True, "account data is never cached (API.md v1.1)");
+    }
+
+    [Test]
     public async Task Me_WithoutToken_Returns401ProblemWithBearerChallenge()
     {
         var response = await Client.MeAsync(null);
