@@ -35,6 +35,17 @@ public sealed record Email
         return email is not null;
     }
 
+    /// <summary>
+    /// An email read back from the database, trusted as stored: no rule runs, so tightening a rule of
+    /// <see cref="TryCreate"/> never locks out an account an older version accepted (STYLE.md §7, "Validation is for
+    /// input"). Only the persistence mapping calls this; input goes through <see cref="Create"/>.
+    /// </summary>
+    public static Email FromStorage(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return new Email(value);
+    }
+
     public static string Normalize(string value) => value.Trim().ToLowerInvariant();
 
     public override string ToString() => Value;
