@@ -21,6 +21,8 @@ namespace Tikiya.Api.Controllers;
 [ApiController, Route("api/v1/auth")]
 [EnableRateLimiting(RateLimiterSetup.AuthPerClientPolicy)]
 [Consumes("application/json")]
+// Every answer here may carry a token or account data: no cache keeps it (API.md v1.1, RFC 6749 §5.1).
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, "application/problem+json")]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, "application/problem+json")]

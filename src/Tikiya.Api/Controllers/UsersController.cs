@@ -13,6 +13,8 @@ namespace Tikiya.Api.Controllers;
 
 [ApiController, Route("api/v1/users"), Authorize]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
+// Every answer here may carry a token or account data: no cache keeps it (API.md v1.1, RFC 6749 §5.1).
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class UsersController(ISender sender) : ControllerBase
 {
     [HttpGet("me")]

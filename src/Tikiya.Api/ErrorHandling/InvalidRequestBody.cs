@@ -33,6 +33,7 @@ internal static class InvalidRequestBody
         var problem = factory.CreateValidationProblemDetails(context.HttpContext, errors, StatusCodes.Status400BadRequest,
             title: "The request body is not valid JSON for this endpoint.",
             detail: "Send a JSON object whose fields have the types the API documents.");
+        problem.Extensions[ProblemCodes.Member] = ProblemCodes.MalformedRequest; // not validation_failed: no rule ran
         return new BadRequestObjectResult(problem) { ContentTypes = { "application/problem+json" } };
     }
 }

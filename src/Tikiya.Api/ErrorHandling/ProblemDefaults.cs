@@ -3,8 +3,9 @@ using Microsoft.AspNetCore.Http.Features;
 namespace Tikiya.Api.ErrorHandling;
 
 /// <summary>
-/// Fills what every problem must carry (API.md, Conventions): a <c>type</c> and a <c>detail</c> safe to show, also on
-/// the bare 401, 404, 405 and 415 answers that the framework writes itself.
+/// Fills what every problem must carry (API.md, Conventions): a <c>type</c>, a <c>detail</c> safe to show and a
+/// <c>code</c> (v1.1), also on the bare 401, 404, 405, 413 and 415 answers that the framework writes itself. A code
+/// its writer set is kept: only that writer knows why it refused.
 /// </summary>
 internal static class ProblemDefaults
 {
@@ -25,6 +26,8 @@ internal static class ProblemDefaults
             StatusCodes.Status415UnsupportedMediaType => "Send the body as JSON with Content-Type: application/json.",
             _ => problem.Title ?? "The request could not be completed.",
         };
+
+        problem.Extensions.TryAdd(ProblemCodes.Member, ProblemCodes.ForStatus(problem.Status ?? context.HttpContext.Response.StatusCode));
 
         // .NET adds traceId itself; keep the request id too when the trace id is not the request's (no Activity).
         if (!problem.Extensions.ContainsKey("traceId"))

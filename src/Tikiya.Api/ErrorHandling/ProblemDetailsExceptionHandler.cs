@@ -50,6 +50,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
             ? new HttpValidationProblemDetails(CamelCaseKeys(validation.Errors))
             : new ProblemDetails();
         (problem.Status, problem.Title, problem.Detail) = (answer.Status, answer.Title, answer.Detail);
+        problem.Extensions[ProblemCodes.Member] = answer.Code;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
@@ -60,33 +61,56 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
 
     private static ExceptionAnswer Answer(Exception exception) => exception switch
     {
-        RequestValidationException invalid => new(StatusCodes.Status400BadRequest, "The request is not valid.", invalid.Message),
-        DomainException invalid => new(StatusCodes.Status400BadRequest, "The request is not valid.", invalid.Message),
-        EmailAlreadyRegisteredException taken => new(StatusCodes.Status409Conflict, "Email already registered.", taken.Message),
-        InvalidCredentialsException bad => new(StatusCodes.Status401Unauthorized, "Invalid credentials.", bad.Message),
-        InvalidRefreshTokenException bad => new(StatusCodes.Status401Unauthorized, "Invalid refresh token.", bad.Message),
-        NotAuthenticatedException gone => new(StatusCodes.Status401Unauthorized, "Not authenticated.", gone.Message)
+        RequestValidationException invalid => new(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed,
+            "The request is not valid.", invalid.Message),
+        DomainException invalid => new(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed,
+            "The request is not valid.", invalid.Message),
+        EmailAlreadyRegisteredException taken => new(StatusCodes.Status409Conflict, ProblemCodes.EmailTaken,
+            "Email already registered.", taken.Message),
+        InvalidCredentialsException bad => new(StatusCodes.Status401Unauthorized, ProblemCodes.InvalidCredentials,
+            "Invalid credentials.", bad.Message),
+        InvalidRefreshTokenException bad => new(StatusCodes.Status401Unauthorized, ProblemCodes.InvalidRefreshToken,
+            "Invalid refresh token.", bad.Message),
+        NotAuthenticatedException gone => new(StatusCodes.Status401Unauthorized, ProblemCodes.NotAuthenticated,
+            "Not authenticated.", gone.Message)
         {
             Challenge = "Bearer error=\"invalid_token\"", // a protected endpoint's 401 (API.md)
         },
-        LoginThrottledException throttled => new(StatusCodes.Status429TooManyRequests, "Too many failed logins.", throttled.Message)
+        InvalidOrExpiredCodeException bad => new(StatusCodes.Status400BadRequest, ProblemCodes.InvalidOrExpiredCode,
+            "Invalid or expired code.", bad.Message),
+        InvalidCurrentPasswordException bad => new(StatusCodes.Status400BadRequest, ProblemCodes.InvalidCurrentPassword,
+            "Invalid password.", bad.Message),
+        EmailNotVerifiedException unverified => new(StatusCodes.Status403Forbidden, ProblemCodes.EmailNotVerified,
+            "Email not verified.", unverified.Message),
+        LoginThrottledException throttled => new(StatusCodes.Status429TooManyRequests, ProblemCodes.LoginThrottled,
+            "Too many failed logins.", throttled.Message)
         {
             RetryAfter = throttled.RetryAfter,
             RefusedBy = Limiters.LoginThrottle,
         },
-        ServiceOverloadedException busy => new(StatusCodes.Status503ServiceUnavailable, "Server busy.", busy.Message)
+        TooManyRequestsException limited => new(StatusCodes.Status429TooManyRequests, ProblemCodes.RateLimited,
+            "Too many requests.", limited.Message)
+        {
+            RetryAfter = limited.RetryAfter, // API.md: every 429 carries Retry-After
+        },
+        ServiceOverloadedException busy => new(StatusCodes.Status503ServiceUnavailable, ProblemCodes.Overloaded,
+            "Server busy.", busy.Message)
         {
             RetryAfter = busy.RetryAfter,
             RefusedBy = Limiters.Hashing, // only password hashing sheds load by throwing
         },
-        BadHttpRequestException badRequest => new(badRequest.StatusCode, null, null), // 413 and the like: defaults fill in
-        _ when DatabaseFailures.IsUnavailable(exception) => new(StatusCodes.Status503ServiceUnavailable, "Database unavailable.",
+        // Kestrel's refusals while the body is read; the defaults fill in title and detail.
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => new(
+            StatusCodes.Status413PayloadTooLarge, ProblemCodes.PayloadTooLarge, null, null),
+        BadHttpRequestException badRequest => new(badRequest.StatusCode, ProblemCodes.MalformedRequest, null, null),
+        _ when DatabaseFailures.IsUnavailable(exception) => new(StatusCodes.Status503ServiceUnavailable,
+            ProblemCodes.DatabaseUnavailable, "Database unavailable.",
             "The API cannot reach its database right now. Try again shortly.")
         {
             RetryAfter = DatabaseRetryAfter,
             DatabaseUnavailable = true,
         },
-        _ => new(StatusCodes.Status500InternalServerError, "An unexpected error occurred.",
+        _ => new(StatusCodes.Status500InternalServerError, ProblemCodes.InternalError, "An unexpected error occurred.",
             "The server could not complete the request. Try again later; if it persists, report the traceId."),
     };
 
@@ -100,7 +124,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
     [LoggerMessage(Level = LogLevel.Warning, Message = "Database unavailable ({ExceptionType}) for {Path}; answered 503")]
     private partial void LogDatabaseUnavailable(string exceptionType, PathString path);
 
-    private sealed record ExceptionAnswer(int Status, string? Title, string? Detail)
+    private sealed record ExceptionAnswer(int Status, string Code, string? Title, string? Detail)
     {
         public TimeSpan? RetryAfter { get; init; }
 

@@ -30,6 +30,10 @@ internal static class HealthResponses
         var checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description });
         if (report.Status == HealthStatus.Unhealthy)
         {
+            var failed = report.Entries.Values.Where(e => e.Status == HealthStatus.Unhealthy).ToList();
+            // A check that knows why it failed says so (the database check: database_unavailable); otherwise not_ready.
+            var code = failed.Select(e => e.Data.GetValueOrDefault(ProblemCodes.Member) as string).FirstOrDefault(c => c is not null)
+                ?? ProblemCodes.NotReady;
             context.Response.Headers.RetryAfter = RetryAfter.Seconds(RetryAfterDelay);
             var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
             await problems.WriteAsync(new ProblemDetailsContext
@@ -39,8 +43,8 @@ internal static class HealthResponses
                 {
                     Status = StatusCodes.Status503ServiceUnavailable,
                     Title = "Not ready.",
-                    Detail = string.Join(" ", report.Entries.Values.Where(e => e.Status == HealthStatus.Unhealthy).Select(e => e.Description)),
-                    Extensions = { ["checks"] = checks },
+                    Detail = string.Join(" ", failed.Select(e => e.Description)),
+                    Extensions = { [ProblemCodes.Member] = code, ["checks"] = checks },
                 },
             });
             return;

@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Tikiya.Api.Configuration;
+using Tikiya.Api.ErrorHandling;
 using Tikiya.Infrastructure.Observability;
 
 namespace Tikiya.Api.Resilience;
@@ -58,13 +59,14 @@ internal sealed class RateLimiterSetup(IOptions<HttpResilienceOptions> resilienc
         if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
         {
             metrics.Refused(Limiters.Rate);
-            await Refusal.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "Too many requests.",
-                "This client sent more requests than the API accepts per minute. Wait before trying again.", retryAfter);
+            await Refusal.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, ProblemCodes.RateLimited,
+                "Too many requests.", "This client sent more requests than the API accepts per minute. Wait before trying again.",
+                retryAfter);
             return;
         }
 
         metrics.Refused(Limiters.Concurrency);
-        await Refusal.WriteAsync(context.HttpContext, StatusCodes.Status503ServiceUnavailable, "Server busy.",
+        await Refusal.WriteAsync(context.HttpContext, StatusCodes.Status503ServiceUnavailable, ProblemCodes.Overloaded, "Server busy.",
             "The API is at its capacity. Try again shortly.", SaturatedRetryAfter);
     }
 }

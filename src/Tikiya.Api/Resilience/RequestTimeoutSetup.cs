@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.Extensions.Options;
 using Tikiya.Api.Configuration;
+using Tikiya.Api.ErrorHandling;
 using Tikiya.Infrastructure.Observability;
 
 namespace Tikiya.Api.Resilience;
@@ -18,7 +19,7 @@ internal sealed class RequestTimeoutSetup(IOptions<HttpResilienceOptions> resili
         WriteTimeoutResponse = context =>
         {
             context.RequestServices.GetRequiredService<TikiyaMetrics>().Refused(Limiters.Timeout);
-            return Refusal.WriteAsync(context, StatusCodes.Status504GatewayTimeout, "Request timed out.",
+            return Refusal.WriteAsync(context, StatusCodes.Status504GatewayTimeout, ProblemCodes.Timeout, "Request timed out.",
                 "The request took longer than the API allows and was stopped; nothing it was doing was saved. Try again.", null);
         },
     };

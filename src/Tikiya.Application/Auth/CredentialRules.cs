@@ -16,6 +16,18 @@ internal static class CredentialRules
             .WithMessage($"Email must be at most {Email.MaxLength} characters.")
             .Must(email => Email.TryCreate(email, out _)).WithMessage("Email must look like an address (name@example.com).");
 
+    /// <summary>
+    /// The address of an account that exists (login): required and bounded, but not held to today's form rules, which
+    /// an account stored by an older version may predate (<see cref="Email.ForLookup"/>).
+    /// </summary>
+    public static IRuleBuilderOptions<T, string> MustBeAnEmailToLookUp<T>(this IRuleBuilderInitial<T, string> rule) =>
+        rule.Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("Email is required.")
+            .Must(email => email.Trim().Length <= Email.MaxLength)
+            .WithMessage($"Email must be at most {Email.MaxLength} characters.")
+            .Must(email => email.Contains('@', StringComparison.Ordinal))
+            .WithMessage("Email must look like an address (name@example.com).");
+
     // Characters are counted as Unicode code points, so an emoji is one character, and spaces count like any other.
     public static IRuleBuilderOptions<T, string> MustBeAPassword<T>(this IRuleBuilderInitial<T, string> rule) =>
         rule.Cascade(CascadeMode.Stop)

@@ -28,9 +28,17 @@ public sealed record Email
     public static Email Create(string? value) =>
         TryCreate(value, out var email) ? email : throw new DomainException("The email address is not valid.");
 
+    public static bool TryCreate(string? value, [NotNullWhen(true)] out Email? email)
+    {
+        var trimmed = value?.Trim();
+        email = trimmed is not null && LooksLikeAnAddress(trimmed) ? new Email(trimmed) : null;
+        return email is not null;
+    }
+
     /// <summary>
-    /// An address read back from the database, trusted as stored: the input rules may have tightened since it was
-    /// written, and an account must never be locked out by a rule it predates (STYLE.md §7).
+    /// An email read back from the database, trusted as stored: no rule runs, so tightening a rule of
+    /// <see cref="TryCreate"/> never locks out an account an older version accepted (STYLE.md §7, "Validation is for
+    /// input"). Only values read back from the database come here; input goes through <see cref="Create"/>.
     /// </summary>
     public static Email FromStorage(string value)
     {
@@ -38,11 +46,14 @@ public sealed record Email
         return new Email(value);
     }
 
-    public static bool TryCreate(string? value, [NotNullWhen(true)] out Email? email)
+    /// <summary>
+    /// An address typed to find an account that already exists (login), trimmed but not held to today's rules: an
+    /// account stored under older ones must still be found by the address it has. Never used to create one.
+    /// </summary>
+    public static Email ForLookup(string value)
     {
-        var trimmed = value?.Trim();
-        email = trimmed is not null && LooksLikeAnAddress(trimmed) ? new Email(trimmed) : null;
-        return email is not null;
+        ArgumentNullException.ThrowIfNull(value);
+        return new Email(value.Trim());
     }
 
     public static string Normalize(string value) => value.Trim().ToLowerInvariant();

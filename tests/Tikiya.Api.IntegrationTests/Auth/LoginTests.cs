@@ -19,6 +19,17 @@ namespace Tikiya.Api.IntegrationTests.Auth;
 public sealed class LoginTests : ApiTest
 {
     [Test]
+    public async Task Login_WithValidCredentials_AnswersNoStore()
+    {
+        await new UserBuilder().RegisterAsync(Client);
+
+        var response = await Client.LoginAsync();
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(response.Headers.CacheControl?.NoStore, Is.True, "tokens are never cached (API.md v1.1, RFC 6749 §5.1)");
+    }
+
+    [Test]
     public async Task Login_WithValidCredentials_Returns200Tokens()
     {
         await new UserBuilder().RegisterAsync(Client);
@@ -147,9 +158,9 @@ public sealed class LoginTests : ApiTest
         await new UserBuilder().RegisterAsync(Client);
 
         var wrongPassword = await ProblemAssert.IsProblemAsync(await Client.LoginAsync(password: "wrong horse battery"),
-            HttpStatusCode.Unauthorized);
+            HttpStatusCode.Unauthorized, "invalid_credentials");
         var unknownEmail = await ProblemAssert.IsProblemAsync(await Client.LoginAsync("nobody@example.com"),
-            HttpStatusCode.Unauthorized);
+            HttpStatusCode.Unauthorized, "invalid_credentials");
 
         foreach (var field in new[] { "type", "title", "status", "detail" })
         {
@@ -191,7 +202,7 @@ public sealed class LoginTests : ApiTest
     {
         var response = await Client.PostAsJsonAsync("/api/v1/auth/login", new { email = "not-an-email", password = "short" });
 
-        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "validation_failed");
         Assert.That(problem.GetProperty("errors").EnumerateObject().Select(p => p.Name), Is.EquivalentTo(new[] { "email", "password" }));
     }
 

@@ -70,7 +70,7 @@ public sealed class LogoutTests : ApiTest
     {
         var response = await Client.PostAsJsonAsync("/api/v1/auth/logout", new { refreshToken });
 
-        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "validation_failed");
     }
 
     [Test]
@@ -109,7 +109,7 @@ public sealed class LogoutTests : ApiTest
     {
         var response = await Client.LogoutAllAsync(null);
 
-        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized);
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized, "not_authenticated");
         Assert.That(response.Headers.WwwAuthenticate.Select(h => h.Scheme), Does.Contain("Bearer"));
     }
 }

@@ -11,6 +11,17 @@ namespace Tikiya.Api.IntegrationTests.Auth;
 public sealed class RefreshTests : ApiTest
 {
     [Test]
+    public async Task Refresh_WithCurrentToken_AnswersNoStore()
+    {
+        var login = await Client.RegisterAndLoginAsync();
+
+        var response = await Client.RefreshAsync(login.RefreshToken);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(response.Headers.CacheControl?.NoStore, Is.True, "tokens are never cached (API.md v1.1, RFC 6749 §5.1)");
+    }
+
+    [Test]
     public async Task Refresh_WithCurrentToken_ReturnsNewTokensForTheSameSession()
     {
         var login = await Client.RegisterAndLoginAsync();
@@ -52,7 +63,7 @@ public sealed class RefreshTests : ApiTest
 
         var replay = await Client.RefreshAsync(login.RefreshToken);
 
-        await ProblemAssert.IsProblemAsync(replay, HttpStatusCode.Unauthorized);
+        await ProblemAssert.IsProblemAsync(replay, HttpStatusCode.Unauthorized, "invalid_refresh_token");
         using (Assert.EnterMultipleScope())
         {
             Assert.That((await Client.RefreshAsync(refreshed.RefreshToken)).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized),
@@ -80,7 +91,7 @@ public sealed class RefreshTests : ApiTest
             replay = await replaying;
         }
 
-        await ProblemAssert.IsProblemAsync(replay, HttpStatusCode.Unauthorized);
+        await ProblemAssert.IsProblemAsync(replay, HttpStatusCode.Unauthorized, "invalid_refresh_token");
         Assert.That(await QueryAsync(db => db.Sessions.Select(s => s.RevokedAt).SingleAsync()), Is.Not.Null);
     }
 
@@ -104,7 +115,7 @@ public sealed class RefreshTests : ApiTest
 
         var response = await Client.RefreshAsync(login.RefreshToken);
 
-        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized);
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized, "invalid_refresh_token");
     }
 
     [Test]
@@ -125,7 +136,7 @@ public sealed class RefreshTests : ApiTest
 
         var response = await Client.RefreshAsync("bm90LWEtdG9rZW4tdGhhdC13YXMtZXZlci1pc3N1ZWQtYnktdXM");
 
-        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized);
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized, "invalid_refresh_token");
     }
 
     [TestCase("")]
@@ -134,7 +145,7 @@ public sealed class RefreshTests : ApiTest
     {
         var response = await Client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken });
 
-        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "validation_failed");
         Assert.That(ProblemAssert.Errors(problem, "refreshToken"), Is.Not.Empty);
     }
 
@@ -143,7 +154,7 @@ public sealed class RefreshTests : ApiTest
     {
         var response = await Client.RefreshAsync(new string('a', 257));
 
-        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "validation_failed");
         Assert.That(ProblemAssert.Errors(problem, "refreshToken"), Is.Not.Empty);
     }
 

@@ -10,6 +10,15 @@ namespace Tikiya.Api.IntegrationTests.Auth;
 public sealed class RegisterTests : ApiTest
 {
     [Test]
+    public async Task Register_WithValidCredentials_AnswersNoStore()
+    {
+        var response = await new UserBuilder().RegisterAsync(Client);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        Assert.That(response.Headers.CacheControl?.NoStore, Is.True, "account data is never cached (API.md v1.1)");
+    }
+
+    [Test]
     public async Task Register_WithValidCredentials_Returns201User()
     {
         var response = await new UserBuilder().RegisterAsync(Client);
@@ -71,7 +80,7 @@ public sealed class RegisterTests : ApiTest
 
         var response = await new UserBuilder().WithEmail(sameEmail).RegisterAsync(Client);
 
-        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Conflict);
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Conflict, "email_taken");
         Assert.That(await QueryAsync(db => db.Users.CountAsync()), Is.EqualTo(1));
     }
 
@@ -116,7 +125,7 @@ public sealed class RegisterTests : ApiTest
     {
         var response = await Client.PostAsJsonAsync("/api/v1/auth/register", body);
 
-        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "validation_failed");
         Assert.That(ProblemAssert.Errors(problem, field), Is.Not.Empty);
         Assert.That(problem.GetProperty("errors").EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { field }));
         Assert.That(await QueryAsync(db => db.Users.CountAsync()), Is.Zero);
@@ -127,7 +136,7 @@ public sealed class RegisterTests : ApiTest
     {
         var response = await Client.PostAsJsonAsync("/api/v1/auth/register", new { email = "nope", password = "short" });
 
-        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "validation_failed");
         Assert.That(problem.GetProperty("errors").EnumerateObject().Select(p => p.Name), Is.EquivalentTo(new[] { "email", "password" }));
     }
 

@@ -22,7 +22,7 @@ public sealed class ThrottlingTests : ApiTest
 
         var throttled = await Client.LoginAsync(email, WrongPassword);
 
-        await ProblemAssert.IsProblemAsync(throttled, HttpStatusCode.TooManyRequests);
+        await ProblemAssert.IsProblemAsync(throttled, HttpStatusCode.TooManyRequests, "login_throttled");
         Assert.That(throttled.Headers.RetryAfter?.Delta, Is.EqualTo(TimeSpan.FromMinutes(15)));
     }
 

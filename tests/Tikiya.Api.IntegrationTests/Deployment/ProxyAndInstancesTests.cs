@@ -85,7 +85,7 @@ public sealed class ProxyAndInstancesTests : ApiTest
 
         var response = await client.PostAsync("/api/v1/auth/register", new StringContent(body, Encoding.UTF8, "application/json"));
 
-        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "payload_too_large");
         Assert.That(problem.GetProperty("traceId").GetString(), Does.Match("^[0-9a-f]{32}$"), "nginx's request id: the API never saw it");
     }
 
@@ -98,7 +98,19 @@ public sealed class ProxyAndInstancesTests : ApiTest
 
         var response = await client.SendAsync(request);
 
-        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestHeaderFieldsTooLarge);
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestHeaderFieldsTooLarge, "request_headers_too_large");
+    }
+
+    [Test]
+    public async Task Request_WhenNoInstanceAnswers_IsRefusedAtTheEdgeAs503ProblemJson()
+    {
+        await using var nginx = await RunningNginx.StartAsync([FreePort.Next()]); // nothing listens there
+        using var client = nginx.CreateClient();
+
+        var response = await client.GetAsync("/health/ready");
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.ServiceUnavailable, "service_unavailable");
+        Assert.That(response.Headers.RetryAfter?.Delta, Is.GreaterThan(TimeSpan.Zero));
     }
 
     [Test]

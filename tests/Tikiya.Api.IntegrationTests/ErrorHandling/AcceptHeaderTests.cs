@@ -18,7 +18,7 @@ public sealed class AcceptHeaderTests : ApiTest
 
         var response = await Client.GetAsync("/api/v1/users/me");
 
-        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized);
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized, "not_authenticated");
         Assert.That(response.Headers.WwwAuthenticate.ToString(), Does.StartWith("Bearer"));
     }
 
@@ -30,7 +30,7 @@ public sealed class AcceptHeaderTests : ApiTest
 
         var response = await Client.LoginAsync(password: "wrong horse battery");
 
-        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized);
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized, "invalid_credentials");
     }
 
     [TestCaseSource(nameof(NotJson))]
@@ -43,7 +43,7 @@ public sealed class AcceptHeaderTests : ApiTest
 
         var limited = await client.LoginAsync("nobody@example.com");
 
-        await ProblemAssert.IsProblemAsync(limited, HttpStatusCode.TooManyRequests);
+        await ProblemAssert.IsProblemAsync(limited, HttpStatusCode.TooManyRequests, "rate_limited");
         Assert.That(limited.Headers.RetryAfter?.Delta, Is.GreaterThan(TimeSpan.Zero));
     }
 
@@ -54,6 +54,6 @@ public sealed class AcceptHeaderTests : ApiTest
 
         var response = await Client.GetAsync("/api/v1/nothing-here");
 
-        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound, "not_found");
     }
 }

@@ -18,7 +18,7 @@ public sealed class ProblemDetailsTests : ApiTest
     {
         var response = await Client.GetAsync("/api/v1/nothing-here");
 
-        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound, "not_found");
     }
 
     [Test]
@@ -26,7 +26,7 @@ public sealed class ProblemDetailsTests : ApiTest
     {
         var response = await Client.GetAsync(RegisterPath);
 
-        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.MethodNotAllowed);
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.MethodNotAllowed, "method_not_allowed");
         Assert.That(response.Content.Headers.Allow, Does.Contain("POST"));
     }
 
@@ -37,7 +37,7 @@ public sealed class ProblemDetailsTests : ApiTest
     {
         var response = await Client.PostAsync(RegisterPath, new StringContent(json, Encoding.UTF8, "application/json"));
 
-        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "malformed_request");
         Assert.That(problem.GetProperty("errors").EnumerateObject(), Is.Not.Empty);
     }
 
@@ -46,7 +46,7 @@ public sealed class ProblemDetailsTests : ApiTest
     {
         var response = await Client.PostAsync(RegisterPath, new StringContent("", Encoding.UTF8, "application/json"));
 
-        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "malformed_request");
         Assert.That(ProblemAssert.Errors(problem, "body"), Is.Not.Empty);
     }
 
@@ -56,7 +56,7 @@ public sealed class ProblemDetailsTests : ApiTest
         var response = await Client.PostAsync(RegisterPath,
             new StringContent("{\"email\": \"ann\\ud800@example.com\", \"password\": \"correct horse battery\"}", Encoding.UTF8, "application/json"));
 
-        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "malformed_request"); // the JSON reader refuses it
         Assert.That(ProblemAssert.Errors(problem, "email"), Is.Not.Empty);
     }
 
@@ -66,7 +66,7 @@ public sealed class ProblemDetailsTests : ApiTest
         var response = await Client.PostAsync(RegisterPath,
             new StringContent("{\"email\": 42, \"password\": \"correct horse battery\"}", Encoding.UTF8, "application/json"));
 
-        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "malformed_request");
         Assert.That(ProblemAssert.Errors(problem, "email"), Is.Not.Empty);
     }
 
@@ -78,7 +78,7 @@ public sealed class ProblemDetailsTests : ApiTest
         var response = await Client.PostAsync(RegisterPath,
             new StringContent("{\"email\":\"ann@example.com\",\"password\":\"correct horse battery\"}", Encoding.UTF8, mediaType));
 
-        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnsupportedMediaType, "unsupported_media_type");
     }
 
     [Test]
@@ -90,7 +90,7 @@ public sealed class ProblemDetailsTests : ApiTest
 
         var response = await new UserBuilder().RegisterAsync(client);
 
-        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.InternalServerError);
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.InternalServerError, "internal_error");
         Assert.That(problem.ToString(), Does.Not.Contain(FailingPasswordHasher.Message));
     }
 

@@ -38,7 +38,7 @@ public sealed class HealthTests : ApiTest
             var ready = await client.GetAsync("/health/ready");
             var live = await client.GetAsync("/health/live");
 
-            await ProblemAssert.IsProblemAsync(ready, HttpStatusCode.ServiceUnavailable);
+            await ProblemAssert.IsProblemAsync(ready, HttpStatusCode.ServiceUnavailable, "not_ready");
             Assert.That(ready.Headers.RetryAfter?.Delta, Is.GreaterThan(TimeSpan.Zero));
             Assert.That(live.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         }

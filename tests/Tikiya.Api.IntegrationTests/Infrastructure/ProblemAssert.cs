@@ -3,10 +3,13 @@ using System.Text.Json;
 
 namespace Tikiya.Api.IntegrationTests.Infrastructure;
 
-/// <summary>Checks the shape API.md gives every error: problem+json with type, title, status, detail and traceId.</summary>
+/// <summary>
+/// Checks the shape API.md gives every error: problem+json with type, title, status, detail, traceId and (v1.1) a
+/// snake_case code, which must be the expected one when the test names it.
+/// </summary>
 public static class ProblemAssert
 {
-    public static async Task<JsonElement> IsProblemAsync(HttpResponseMessage response, HttpStatusCode status)
+    public static async Task<JsonElement> IsProblemAsync(HttpResponseMessage response, HttpStatusCode status, string? code = null)
     {
         ArgumentNullException.ThrowIfNull(response);
         var body = await response.Content.ReadAsStringAsync();
@@ -21,6 +24,8 @@ public static class ProblemAssert
             Assert.That(problem.GetProperty("title").GetString(), Is.Not.Empty);
             Assert.That(problem.GetProperty("detail").GetString(), Is.Not.Empty);
             Assert.That(problem.GetProperty("traceId").GetString(), Is.Not.Empty);
+            Assert.That(problem.TryGetProperty("code", out var actualCode) ? actualCode.GetString() ?? "" : "",
+                code is null ? Does.Match("^[a-z]+(_[a-z]+)*$") : Is.EqualTo(code), "code");
             Assert.That(body, Does.Not.Contain("   at "), "no stack trace");
             Assert.That(body, Does.Not.Contain("Exception"), "no exception type");
         }

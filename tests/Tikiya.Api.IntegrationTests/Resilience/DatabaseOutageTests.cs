@@ -45,11 +45,11 @@ public sealed class DatabaseOutageTests
         liveRequestWithToken.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", tokens.AccessToken);
         var liveWithToken = await client.SendAsync(liveRequestWithToken); // a client that sends its token everywhere
 
-        await ProblemAssert.IsProblemAsync(duringOutage, HttpStatusCode.ServiceUnavailable);
+        await ProblemAssert.IsProblemAsync(duringOutage, HttpStatusCode.ServiceUnavailable, "database_unavailable");
         Assert.That(duringOutage.Headers.RetryAfter?.Delta, Is.GreaterThan(TimeSpan.Zero));
-        await ProblemAssert.IsProblemAsync(login, HttpStatusCode.ServiceUnavailable);
-        await ProblemAssert.IsProblemAsync(me, HttpStatusCode.ServiceUnavailable);
-        await ProblemAssert.IsProblemAsync(ready, HttpStatusCode.ServiceUnavailable);
+        await ProblemAssert.IsProblemAsync(login, HttpStatusCode.ServiceUnavailable, "database_unavailable");
+        await ProblemAssert.IsProblemAsync(me, HttpStatusCode.ServiceUnavailable, "database_unavailable");
+        await ProblemAssert.IsProblemAsync(ready, HttpStatusCode.ServiceUnavailable, "database_unavailable");
         Assert.That(live.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(liveWithToken.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the token is read only where it is required");
 

@@ -30,7 +30,7 @@ public sealed class KestrelLimitTests
 
         var response = await _api!.Client.PostAsync("/api/v1/auth/register", new StringContent(body, Encoding.UTF8, "application/json"));
 
-        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "payload_too_large");
     }
 
     [Test]
@@ -44,7 +44,7 @@ public sealed class KestrelLimitTests
 
         var response = await _api!.Client.SendAsync(request);
 
-        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "payload_too_large");
     }
 
     [Test]

@@ -29,7 +29,7 @@ public sealed class RefusalTests : ApiTest
             ready = await client.GetAsync("/health/ready");
         }
 
-        await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.ServiceUnavailable);
+        await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.ServiceUnavailable, "overloaded");
         Assert.That(refused.Headers.RetryAfter?.Delta, Is.GreaterThan(TimeSpan.Zero));
         Assert.That(live.StatusCode, Is.EqualTo(HttpStatusCode.OK), "health is exempt from the limit");
         Assert.That(ready.StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -48,7 +48,7 @@ public sealed class RefusalTests : ApiTest
             response = await new UserBuilder().RegisterAsync(client);
         }
 
-        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.GatewayTimeout);
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.GatewayTimeout, "timeout");
         Assert.That(await QueryAsync(db => db.Users.CountAsync()), Is.Zero);
     }
 
@@ -69,7 +69,7 @@ public sealed class RefusalTests : ApiTest
 
         var afterwards = await client.LoginAsync();
 
-        await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.ServiceUnavailable);
+        await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.ServiceUnavailable, "overloaded");
         Assert.That(refused.Headers.RetryAfter?.Delta, Is.GreaterThan(TimeSpan.Zero));
         Assert.That(afterwards.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
@@ -87,7 +87,7 @@ public sealed class RefusalTests : ApiTest
         var limited = await new UserBuilder().RegisterAsync(client);
         var health = await client.GetAsync("/health/live");
 
-        await ProblemAssert.IsProblemAsync(limited, HttpStatusCode.TooManyRequests);
+        await ProblemAssert.IsProblemAsync(limited, HttpStatusCode.TooManyRequests, "rate_limited");
         Assert.That(limited.Headers.RetryAfter?.Delta, Is.GreaterThan(TimeSpan.Zero));
         Assert.That(health.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
@@ -118,7 +118,7 @@ public sealed class RefusalTests : ApiTest
             response = await new UserBuilder().RegisterAsync(client);
         }
 
-        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.ServiceUnavailable);
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.ServiceUnavailable, "database_unavailable");
         Assert.That(response.Headers.RetryAfter?.Delta, Is.GreaterThan(TimeSpan.Zero));
         Assert.That((await new UserBuilder().RegisterAsync(client)).StatusCode, Is.EqualTo(HttpStatusCode.Created), "and it recovers");
         var metrics = await (await client.GetAsync("/metrics")).Content.ReadAsStringAsync();

@@ -4,10 +4,16 @@ using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using Npgsql;
 using Tikiya.Api.IntegrationTests.Builders;
 using Tikiya.Api.IntegrationTests.Infrastructure;
+using Tikiya.Application.Common.Interfaces;
+using Tikiya.Domain.Sessions;
+using Tikiya.Domain.Users;
+using Tikiya.Infrastructure.Persistence;
 
 namespace Tikiya.Api.IntegrationTests.Users;
 
@@ -30,6 +36,43 @@ public sealed class MeTests : ApiTest
             Assert.That(user.GetProperty("createdAt").GetDateTimeOffset(), Is.EqualTo(stored.CreatedAt));
             Assert.That(user.EnumerateObject().Select(p => p.Name), Is.EquivalentTo(new[] { "id", "email", "emailVerified", "createdAt" }));
         }
+    }
+
+    [Test]
+    public async Task Me_WithValidAccessToken_AnswersNoStore()
+    {
+        var tokens = await Client.RegisterAndLoginAsync();
+
+        var response = await Client.MeAsync(tokens.AccessToken);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(response.Headers.CacheControl?.NoStore, Is.True, "account data is never cached (API.md v1.1)");
+    }
+
+    [Test]
+    public async Task Me_ForAnEmailStoredBeforeItsRuleTightened_Returns200WithTheStoredEmail()
+    {
+        // A zero-width space: today's input rule refuses it, an older version could have stored it (STYLE.md §7).
+        const string storedEmail = "Ann\u200B@Example.com";
+        var userId = await InsertUserAsync(storedEmail);
+        var accessToken = await OpenSessionAsync(userId);
+
+        var response = await Client.MeAsync(accessToken);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        var user = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.That(user.GetProperty("email").GetString(), Is.EqualTo(storedEmail));
+    }
+
+    [Test]
+    public async Task Login_ForAnEmailStoredBeforeItsRuleTightened_Returns200()
+    {
+        const string storedEmail = "Ann\u200B@Example.com";
+        await InsertUserAsync(storedEmail);
+
+        var response = await Client.LoginAsync(storedEmail.ToLowerInvariant(), UserBuilder.DefaultPassword);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
     }
 
     [Test]
@@ -143,9 +186,50 @@ public sealed class MeTests : ApiTest
         await AssertRejectedAsync(await Client.MeAsync(Sign(Descriptor(claims, Hs256(TikiyaApiFactory.JwtSecret)))));
     }
 
+    /// <summary>A user row as an older version wrote it, straight into the table: no rule of today's runs on it.</summary>
+    private static async Task<Guid> InsertUserAsync(string email)
+    {
+        var hasher = Factory.Services.GetRequiredService<IPasswordHasher>();
+        var passwordHash = await hasher.HashAsync(UserBuilder.DefaultPassword, CancellationToken.None);
+        var userId = Guid.CreateVersion7();
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var insert = new NpgsqlCommand(
+            "INSERT INTO users (id, email, normalized_email, password_hash, created_at) VALUES ($1, $2, $3, $4, $5)", connection)
+        {
+            Parameters =
+            {
+                new() { Value = userId },
+                new() { Value = email },
+                new() { Value = Email.Normalize(email) },
+                new() { Value = passwordHash },
+                new() { Value = Factory.Clock.GetUtcNow() },
+            },
+        };
+        await insert.ExecuteNonQueryAsync();
+        return userId;
+    }
+
+    /// <summary>
+    /// A session as login opens one, and its access token. Login itself cannot open it: its input rule refuses the
+    /// stored email, which is the point of the test.
+    /// </summary>
+    private static async Task<string> OpenSessionAsync(Guid userId)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var tokens = scope.ServiceProvider.GetRequiredService<ITokenIssuer>();
+        var db = scope.ServiceProvider.GetRequiredService<TikiyaDbContext>();
+        var now = Factory.Clock.GetUtcNow();
+        var refresh = tokens.NewRefreshToken();
+        var session = Session.Open(userId, refresh.Hash, now, tokens.RefreshTokenLifetime, userAgent: null, ipAddress: null);
+        db.Sessions.Add(session);
+        await db.SaveChangesAsync();
+        return tokens.Issue(userId, session.Id, refresh.Token, now).AccessToken;
+    }
+
     private static async Task AssertRejectedAsync(HttpResponseMessage response)
     {
-        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized);
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized, "not_authenticated");
         Assert.That(response.Headers.WwwAuthenticate.Select(h => h.Scheme), Does.Contain("Bearer"));
     }
 

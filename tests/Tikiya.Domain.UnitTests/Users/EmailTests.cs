@@ -71,6 +71,23 @@ public sealed class EmailTests
     }
 
     [Test]
+    public void FromStorage_WithAValueTodaysRulesRefuse_KeepsItAsStored()
+    {
+        const string stored = "Ann\u200B@Example.com"; // a zero-width space, which TryCreate refuses
+
+        var email = Email.FromStorage(stored);
+
+        Assert.That(email.Value, Is.EqualTo(stored));
+        Assert.That(email.Normalized, Is.EqualTo(Email.Normalize(stored)));
+    }
+
+    [Test]
+    public void FromStorage_WithAValidValue_EqualsTheEmailCreateMakes()
+    {
+        Assert.That(Email.FromStorage("Ann@Example.com"), Is.EqualTo(Email.Create("Ann@Example.com")));
+    }
+
+    [Test]
     public void Normalized_OfTwoSpellings_IsTheSame()
     {
         Assert.That(Email.Create("ANN@example.com").Normalized, Is.EqualTo(Email.Create("ann@EXAMPLE.com").Normalized));

@@ -19,7 +19,7 @@ internal sealed partial class LoginHandler(IApplicationDbContext db, IPasswordHa
 
     public async ValueTask<TokensResponse> Handle(LoginCommand command, CancellationToken cancellationToken)
     {
-        var email = Email.Create(command.Email);
+        var email = Email.ForLookup(command.Email); // the login of an account stored under older rules too
         var fingerprint = fingerprinter.Fingerprint(email);
         var emailForLog = fingerprint[..LoggedFingerprintLength]; // logs never show the address
 

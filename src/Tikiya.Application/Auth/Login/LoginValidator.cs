@@ -6,7 +6,7 @@ internal sealed class LoginValidator : AbstractValidator<LoginCommand>
 {
     public LoginValidator()
     {
-        RuleFor(c => c.Email).MustBeAnEmail();
+        RuleFor(c => c.Email).MustBeAnEmailToLookUp();
         RuleFor(c => c.Password).MustBeAPassword();
     }
 }

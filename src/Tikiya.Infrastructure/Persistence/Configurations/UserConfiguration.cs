@@ -14,7 +14,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.HasKey(u => u.Id);
         builder.Property(u => u.Id).HasColumnType("uuid").ValueGeneratedNever();
         builder.Property(u => u.Email)
-            .HasConversion(email => email.Value, value => Email.FromStorage(value)) // trusted as stored, never re-validated
+            .HasConversion(email => email.Value, value => Email.FromStorage(value)) // reading trusts what was stored
             .HasMaxLength(Email.MaxLength)
             .IsRequired();
         builder.Property(u => u.NormalizedEmail).HasMaxLength(Email.MaxLength).IsRequired();
