@@ -60,8 +60,16 @@ public sealed class HealthTests : ApiTest
         {
             "/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/logout",
             "/api/v1/auth/logout-all", "/api/v1/users/me",
+            "/api/v1/auth/verify-email", "/api/v1/auth/resend-verification", "/api/v1/auth/forgot-password",
+            "/api/v1/auth/reset-password", "/api/v1/users/me/password", "/api/v1/users/me/email",
+            "/api/v1/users/me/email/confirm", "/api/v1/users/me/delete",
         }));
         var schemas = document.GetProperty("components").GetProperty("schemas").EnumerateObject().Select(p => p.Name);
-        Assert.That(schemas, Is.SupersetOf(new[] { "UserResponse", "TokensResponse", "LoginCommand", "RegisterCommand" }));
+        Assert.That(schemas, Is.SupersetOf(new[]
+        {
+            "UserResponse", "TokensResponse", "LoginCommand", "RegisterCommand", "VerifyEmailCommand",
+            "ResendVerificationCommand", "ForgotPasswordCommand", "ResetPasswordCommand", "ChangePasswordCommand",
+            "ChangeEmailCommand", "ConfirmEmailChangeCommand", "DeleteAccountCommand",
+        }));
     }
 }
