@@ -39,6 +39,7 @@ internal sealed class AccountMails(IApplicationDbContext db, IOneTimeCodes codes
             ["email"] = address.Value,
             ["code"] = code.Value,
             ["expires_in_minutes"] = ((int)lifetime.TotalMinutes).ToString(CultureInfo.InvariantCulture),
+            ["expires_in"] = ForPeople(lifetime),
         };
         if (link is not null)
         {
@@ -75,6 +76,11 @@ internal sealed class AccountMails(IApplicationDbContext db, IOneTimeCodes codes
         return db.EmailCodes.Local.SingleOrDefault(c => c.UserId == user.Id && c.Purpose == purpose)
             ?? await db.EmailCodes.SingleOrDefaultAsync(c => c.UserId == user.Id && c.Purpose == purpose, cancellationToken);
     }
+
+    // "24 hours", "1 hour", "90 minutes": what the mail tells its reader.
+    private static string ForPeople(TimeSpan lifetime) => lifetime.TotalMinutes % 60 == 0
+        ? $"{lifetime.TotalHours:0} hour{(lifetime.TotalHours == 1 ? "" : "s")}"
+        : $"{lifetime.TotalMinutes:0} minutes";
 
     private static string Template(EmailCodePurpose purpose) => purpose switch
     {

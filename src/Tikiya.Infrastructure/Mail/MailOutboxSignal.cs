@@ -86,6 +86,18 @@ internal sealed class MailOutboxSignal(MailMetrics metrics)
 
     internal void Discard(DbContext context) => _pending.Remove(context);
 
+    /// <summary>
+    /// A transaction begins: what is pending from an earlier one that never committed is stale (a pooled context is
+    /// reused), unless this is the transaction SaveChanges opens for the very save that queued it.
+    /// </summary>
+    internal void TransactionStarted(DbContext context)
+    {
+        if (_pending.TryGetValue(context, out var pending) && !pending.Saving)
+        {
+            _pending.Remove(context);
+        }
+    }
+
     private void Announce(DbContext context)
     {
         if (!_pending.TryGetValue(context, out var pending))
