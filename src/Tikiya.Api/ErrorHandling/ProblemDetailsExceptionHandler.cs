@@ -92,6 +92,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
             "Too many requests.", limited.Message)
         {
             RetryAfter = limited.RetryAfter, // API.md: every 429 carries Retry-After
+            RefusedBy = Limiters.AddressLimit,
         },
         ServiceOverloadedException busy => new(StatusCodes.Status503ServiceUnavailable, ProblemCodes.Overloaded,
             "Server busy.", busy.Message)

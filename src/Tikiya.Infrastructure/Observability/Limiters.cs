@@ -8,4 +8,7 @@ public static class Limiters
     public const string Timeout = "timeout";
     public const string Hashing = "hashing";
     public const string LoginThrottle = "login_throttle";
+
+    /// <summary>resend-verification and forgot-password, per email address (1 a minute, 5 an hour).</summary>
+    public const string AddressLimit = "address_limit";
 }

@@ -17,7 +17,7 @@ public sealed class TikiyaMetrics
         ArgumentNullException.ThrowIfNull(meterFactory);
         Meter = meterFactory.Create(MeterName);
         _refused = Meter.CreateCounter<long>("tikiya.requests.refused", unit: "{request}",
-            description: "Requests refused by a limit; limiter: concurrency (503), rate (429), timeout (504), hashing (503), login_throttle (429).");
+            description: "Requests refused by a limit; limiter: concurrency (503), rate (429), timeout (504), hashing (503), login_throttle (429), address_limit (429).");
     }
 
     public Meter Meter { get; }
