@@ -17,7 +17,7 @@ internal sealed class CodeProofValidator : AbstractValidator<ICodeProof>
             RuleFor(c => c.Code).Null().WithMessage(OneForm);
         }).Otherwise(() =>
         {
-            RuleFor(c => c.Email!).MustBeAnEmail();
+            RuleFor(c => c.Email!).MustBeAnEmailToLookUp();
             RuleFor(c => c.Code!).MustBeACode();
         });
     }

@@ -19,7 +19,7 @@ internal sealed class CodeProofs(IApplicationDbContext db, EmailCodeCheck check)
         }
         else
         {
-            var email = Email.Create(proof.Email);
+            var email = Email.ForLookup(proof.Email!);
             var userId = await db.Users.Where(u => u.NormalizedEmail == email.Normalized).Select(u => (Guid?)u.Id)
                 .SingleOrDefaultAsync(cancellationToken) ?? throw new InvalidOrExpiredCodeException();
             code = await check.ByCodeAsync(purpose, userId, proof.Code!, now, cancellationToken);

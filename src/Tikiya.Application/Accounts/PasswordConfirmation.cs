@@ -8,48 +8,36 @@ namespace Tikiya.Application.Accounts;
 /// <summary>
 /// The password check of an account change (users/me/password, email, delete). It counts in the login throttle of
 /// the account's email, like a login: a stolen access token must not become a way to guess the password faster
-/// (API.md: a wrong current password is "counted by the login throttle of that email").
+/// (API.md: a wrong current password is "counted by the login throttle of that email"). Taken in login's order (a
+/// hashing slot, then the throttle row) and over before the caller changes anything, so no lock outlives the check.
 /// </summary>
 internal sealed class PasswordConfirmation(ILoginThrottleStore throttles, ThrottlePolicy throttlePolicy,
     IEmailFingerprinter fingerprinter, IPasswordHasher hasher, IPasswordHashingCapacity hashing)
 {
     /// <summary>
-    /// Returns the attempt, holding the throttle row, when <paramref name="password"/> is the account's: the caller
-    /// makes its change through the context and completes the attempt, which saves everything in one transaction.
+    /// Returns when <paramref name="password"/> is the account's (its throttle count starts again, as after a login).
     /// Throttled: <see cref="LoginThrottledException"/>; wrong: <see cref="InvalidCurrentPasswordException"/>, counted.
     /// </summary>
-    public async Task<ILoginAttempt> ConfirmAsync(User user, string password, DateTimeOffset now,
-        CancellationToken cancellationToken)
+    public async Task ConfirmAsync(User user, string password, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var attempt = await throttles.BeginAsync(fingerprinter.Fingerprint(user.Email), cancellationToken);
-        try
+        using var hashingSlot = await hashing.EnterAsync(cancellationToken);
+        await using var attempt = await throttles.BeginAsync(fingerprinter.Fingerprint(user.Email), cancellationToken);
+        if (attempt.Throttle.RetryAfter(now) is { } retryAfter)
         {
-            if (attempt.Throttle.RetryAfter(now) is { } retryAfter)
-            {
-                throw new LoginThrottledException(retryAfter);
-            }
-
-            bool matches;
-            using (await hashing.EnterAsync(cancellationToken))
-            {
-                matches = await hasher.VerifyAsync(password, user.PasswordHash, cancellationToken);
-            }
-
-            if (!matches)
-            {
-                attempt.Throttle.RecordFailure(now, throttlePolicy);
-                await attempt.CompleteAsync(cancellationToken);
-                throw new InvalidCurrentPasswordException();
-            }
-
-            attempt.Throttle.RecordSuccess();
-            return attempt;
+            throw new LoginThrottledException(retryAfter);
         }
-        catch
+
+        var matches = await hasher.VerifyAsync(password, user.PasswordHash, cancellationToken);
+        hashingSlot.Dispose();
+        if (!matches)
         {
-            await attempt.DisposeAsync();
-            throw;
+            attempt.Throttle.RecordFailure(now, throttlePolicy);
+            await attempt.CompleteAsync(cancellationToken);
+            throw new InvalidCurrentPasswordException();
         }
+
+        attempt.Throttle.RecordSuccess();
+        await attempt.CompleteAsync(cancellationToken);
     }
 
     /// <summary>The hash of a new password, with a hashing slot (503 when none is free in time).</summary>

@@ -45,10 +45,12 @@ public sealed class TikiyaDbContext(DbContextOptions<TikiyaDbContext> options) :
         }
         catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && e.InnerException is PostgresException
         {
-            SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: AddressRequestLimitConfiguration.PrimaryKey,
+            SqlState: PostgresErrorCodes.UniqueViolation,
+            ConstraintName: AddressRequestLimitConfiguration.PrimaryKey or EmailCodeConfiguration.OnePerPurposeIndex,
         })
         {
-            // Two first requests for one address raced; the second lost, as it would have on the row's xmin.
+            // Two first inserts of one keyed row raced (an address's limit, an account's code of one purpose): the
+            // second lost, as it would have on the row's xmin once the row exists.
             throw new DbUpdateConcurrencyException(e.Message, e);
         }
     }

@@ -18,7 +18,7 @@ internal sealed class MailRequestIntake(IApplicationDbContext db, IEmailFingerpr
 
     public async Task AcceptAsync(MailRequestKind kind, string address, CancellationToken cancellationToken)
     {
-        var email = Email.Create(address);
+        var email = Email.ForLookup(address); // accounts stored under older rules must be able to recover
         var now = time.GetUtcNowForStorage();
         var key = $"{(int)kind}:{fingerprinter.Fingerprint(email)}";
         var limit = await db.AddressRequestLimits.SingleOrDefaultAsync(l => l.Key == key, cancellationToken);

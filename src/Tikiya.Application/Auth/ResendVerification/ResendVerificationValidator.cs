@@ -4,5 +4,5 @@ namespace Tikiya.Application.Auth.ResendVerification;
 
 internal sealed class ResendVerificationValidator : AbstractValidator<ResendVerificationCommand>
 {
-    public ResendVerificationValidator() => RuleFor(c => c.Email).MustBeAnEmail();
+    public ResendVerificationValidator() => RuleFor(c => c.Email).MustBeAnEmailToLookUp(); // an account stored under older rules can recover too
 }

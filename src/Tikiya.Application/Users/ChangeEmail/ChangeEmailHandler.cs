@@ -30,16 +30,24 @@ internal sealed partial class ChangeEmailHandler(IApplicationDbContext db, ICurr
 
         var now = time.GetUtcNowForStorage();
         // The password first: without it, the 409 below must not tell an access token's holder who has an account.
-        await using var attempt = await passwords.ConfirmAsync(user, command.Password, now, cancellationToken);
+        await passwords.ConfirmAsync(user, command.Password, now, cancellationToken);
         if (await db.Users.AnyAsync(u => u.NormalizedEmail == newEmail.Normalized, cancellationToken))
         {
-            await attempt.CompleteAsync(cancellationToken); // keep the throttle's reset: the password was right
             throw new EmailAlreadyRegisteredException();
         }
 
         await mails.IssueCodeAsync(user, EmailCodePurpose.ChangeEmail, newEmail, now, cancellationToken);
         mails.QueueNotice(user, MailTemplates.EmailChangeRequested, now);
-        await attempt.CompleteAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken); // the code and both mails, or none of them
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The same account's other request, sent at the same moment, issued its code first: one of the two wins.
+            throw new TooManyRequestsException(TimeSpan.FromSeconds(1));
+        }
+
         LogRequested(user.Id);
         return Unit.Value;
     }

@@ -8,8 +8,9 @@ using Tikiya.Application.Common.Interfaces;
 namespace Tikiya.Application.Users.ChangePassword;
 
 /// <summary>
-/// API.md: checks the current password (a wrong one counts in the login throttle), sets the new one, ends every
-/// other session of the account (the caller's stays) and queues the notice, in one transaction.
+/// API.md: checks the current password (a wrong one counts in the login throttle), hashes the new one with nothing
+/// held, then in one transaction sets it, ends every other session of the account (the caller's stays) and queues
+/// the notice.
 /// </summary>
 internal sealed partial class ChangePasswordHandler(IApplicationDbContext db, ICurrentUser caller, PasswordConfirmation passwords,
     AccountMails mails, TimeProvider time, ILogger<ChangePasswordHandler> logger) : ICommandHandler<ChangePasswordCommand>
@@ -17,13 +18,16 @@ internal sealed partial class ChangePasswordHandler(IApplicationDbContext db, IC
     public async ValueTask<Unit> Handle(ChangePasswordCommand command, CancellationToken cancellationToken)
     {
         var user = await db.Users.FindCallerAsync(caller, cancellationToken);
-        var now = time.GetUtcNowForStorage();
-        await using var attempt = await passwords.ConfirmAsync(user, command.CurrentPassword, now, cancellationToken);
+        await passwords.ConfirmAsync(user, command.CurrentPassword, time.GetUtcNowForStorage(), cancellationToken);
         user.ChangePasswordHash(await passwords.HashAsync(command.NewPassword, cancellationToken));
+
+        var now = time.GetUtcNowForStorage();
+        mails.QueueNotice(user, MailTemplates.PasswordChanged, now);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var ended = await db.Sessions.Where(s => s.UserId == user.Id && s.Id != caller.SessionId)
             .RevokeAsync(now, cancellationToken);
-        mails.QueueNotice(user, MailTemplates.PasswordChanged, now);
-        await attempt.CompleteAsync(cancellationToken); // the new hash, the reset throttle and the notice, together
+        await db.SaveChangesAsync(cancellationToken); // the new hash and the notice, with the sessions' end
+        await transaction.CommitAsync(cancellationToken);
         LogChanged(user.Id, ended);
         return Unit.Value;
     }

@@ -27,6 +27,9 @@ internal sealed partial class ConfirmEmailChangeHandler(IApplicationDbContext db
         var oldEmail = user.Email;
         code.MarkUsed(now);
         user.ChangeEmail(Email.FromStorage(code.Address), now);
+        // Codes and links mailed to the old address must not outlive it (a reset link would still reach the account).
+        db.EmailCodes.RemoveRange(await db.EmailCodes
+            .Where(c => c.UserId == user.Id && c.Purpose != EmailCodePurpose.ChangeEmail).ToListAsync(cancellationToken));
         mails.QueueNotice(user, MailTemplates.EmailChanged, now, recipient: oldEmail);
         try
         {

@@ -19,11 +19,13 @@ internal sealed partial class DeleteAccountHandler(IApplicationDbContext db, ICu
     {
         var user = await db.Users.FindCallerAsync(caller, cancellationToken);
         var now = time.GetUtcNowForStorage();
-        await using var attempt = await passwords.ConfirmAsync(user, command.Password, now, cancellationToken);
-        await db.Users.Where(u => u.Id == user.Id).ExecuteDeleteAsync(cancellationToken);
-        db.Users.Entry(user).State = EntityState.Detached; // deleted above; the save below must not touch it
+        await passwords.ConfirmAsync(user, command.Password, now, cancellationToken);
+        db.Users.Entry(user).State = EntityState.Detached; // deleted below in one statement; the save must not touch it
         mails.QueueNotice(user, MailTemplates.AccountDeleted, now, attached: false);
-        await attempt.CompleteAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Users.Where(u => u.Id == user.Id).ExecuteDeleteAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken); // the notice, with the deletion or not at all
+        await transaction.CommitAsync(cancellationToken);
         LogDeleted(user.Id);
         return Unit.Value;
     }

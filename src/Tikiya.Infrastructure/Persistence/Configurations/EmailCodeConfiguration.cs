@@ -7,6 +7,8 @@ namespace Tikiya.Infrastructure.Persistence.Configurations;
 
 internal sealed class EmailCodeConfiguration : IEntityTypeConfiguration<EmailCode>
 {
+    public const string OnePerPurposeIndex = "ix_email_codes_user_id_purpose";
+
     public void Configure(EntityTypeBuilder<EmailCode> builder)
     {
         builder.ToTable("email_codes");
@@ -14,7 +16,7 @@ internal sealed class EmailCodeConfiguration : IEntityTypeConfiguration<EmailCod
         builder.Property(c => c.Id).ValueGeneratedNever();
         builder.HasOne<User>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
         // One code per account and purpose: a newer mail replaces the row's code instead of adding one (API.md).
-        builder.HasIndex(c => new { c.UserId, c.Purpose }).IsUnique();
+        builder.HasIndex(c => new { c.UserId, c.Purpose }).IsUnique().HasDatabaseName(OnePerPurposeIndex);
         builder.HasIndex(c => c.LinkTokenHash).IsUnique(); // verify-email and reset-password by link start here
         builder.HasIndex(c => c.ExpiresAt); // the purge
         builder.Property(c => c.Purpose).HasConversion<short>();
