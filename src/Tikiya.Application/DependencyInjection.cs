@@ -23,6 +23,8 @@ public static class DependencyInjection
         services.AddScoped<CodeProofs>();
         services.AddScoped<PasswordConfirmation>();
         services.AddScoped<MailRequestIntake>();
+        services.AddScoped<AccountLock>();
+        services.AddScoped<RequestLimits>();
         return services;
     }
 }

@@ -29,4 +29,8 @@ internal sealed class CodeProofs(IApplicationDbContext db, EmailCodeCheck check)
             ?? throw new InvalidOrExpiredCodeException();
         return (user, code);
     }
+
+    /// <inheritdoc cref="EmailCodeCheck.SpendAsync"/>
+    public Task SpendAsync(EmailCode code, DateTimeOffset now, CancellationToken cancellationToken) =>
+        check.SpendAsync(code, now, cancellationToken);
 }

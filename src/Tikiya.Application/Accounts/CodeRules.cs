@@ -24,7 +24,8 @@ internal static class CodeRules
     /// <summary>A password to confirm with: any that an account can have, so never refused by a tightened rule.</summary>
     public static IRuleBuilderOptions<T, string> MustBeACurrentPassword<T>(this IRuleBuilderInitial<T, string> rule) =>
         rule.Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage("Password is required.")
+            .NotNull().WithMessage("Password is required.")
+            .Must(password => password.Length > 0).WithMessage("Password is required.") // spaces alone may be a password
             .MaximumLength(Auth.CredentialRules.PasswordMaxLength * 4) // UTF-16 units of 128 code points, at most
             .WithMessage($"Password must be at most {Auth.CredentialRules.PasswordMaxLength} characters.");
 }

@@ -25,8 +25,8 @@ internal static class CredentialRules
             .NotEmpty().WithMessage("Email is required.")
             .Must(email => email.Trim().Length <= Email.MaxLength)
             .WithMessage($"Email must be at most {Email.MaxLength} characters.")
-            .Must(email => email.Contains('@', StringComparison.Ordinal))
-            .WithMessage("Email must look like an address (name@example.com).");
+            .Must(email => email.Contains('@', StringComparison.Ordinal) && !email.Any(char.IsControl))
+            .WithMessage("Email must look like an address (name@example.com)."); // no stored address has a control character
 
     // Characters are counted as Unicode code points, so an emoji is one character, and spaces count like any other.
     public static IRuleBuilderOptions<T, string> MustBeAPassword<T>(this IRuleBuilderInitial<T, string> rule) =>

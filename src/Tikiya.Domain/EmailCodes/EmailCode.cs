@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using System.Linq.Expressions;
 
 namespace Tikiya.Domain.EmailCodes;
 
@@ -6,11 +6,12 @@ namespace Tikiya.Domain.EmailCodes;
 /// The code (and, for verification and reset, the link token) of the newest mail of one purpose for one account
 /// (API.md, "Email, codes and mail"). Both are stored only as hashes. One row per account and purpose: a new mail
 /// reissues it, which replaces the older code and link at once. It is spent when used, when it expires, or after
-/// <see cref="MaxFailedAttempts"/> wrong codes.
+/// <see cref="MaxAttempts"/> tries of its code. A try is counted before the code is compared (one atomic UPDATE), so
+/// however many arrive at once, no more than that are ever compared.
 /// </summary>
 public sealed class EmailCode
 {
-    public const int MaxFailedAttempts = 5;
+    public const int MaxAttempts = 5;
 
     private EmailCode() { } // for EF Core
 
@@ -34,7 +35,8 @@ public sealed class EmailCode
 
     public byte[]? LinkTokenHash { get; private set; }
 
-    public int FailedAttempts { get; private set; }
+    /// <summary>Tries of the code so far, the right one included (counted before the comparison).</summary>
+    public int Attempts { get; private set; }
 
     public DateTimeOffset IssuedAt { get; private set; }
 
@@ -42,7 +44,7 @@ public sealed class EmailCode
 
     public DateTimeOffset? UsedAt { get; private set; }
 
-    /// <summary>PostgreSQL's xmin: of two uses (or a use and a wrong try) racing, the second fails to save.</summary>
+    /// <summary>PostgreSQL's xmin: two reissues racing, the second fails to save.</summary>
     public uint Version { get; private set; }
 
     public static EmailCode Issue(Guid userId, EmailCodePurpose purpose, string address, byte[] codeHash,
@@ -62,43 +64,23 @@ public sealed class EmailCode
         Address = address;
         CodeHash = codeHash;
         LinkTokenHash = linkTokenHash;
-        FailedAttempts = 0;
+        Attempts = 0;
         IssuedAt = now;
         ExpiresAt = now + lifetime;
         UsedAt = null;
     }
 
-    public bool IsUsable(DateTimeOffset now) => UsedAt is null && now < ExpiresAt && FailedAttempts < MaxFailedAttempts;
+    /// <summary>Neither used, nor expired, nor out of tries: its code may be tried, its link used.</summary>
+    public bool IsUsable(DateTimeOffset now) => UsedAt is null && now < ExpiresAt && Attempts < MaxAttempts;
+
+    /// <summary><see cref="IsUsable"/> as a query the database runs (it counts a try atomically).</summary>
+    public static Expression<Func<EmailCode, bool>> UsableAt(DateTimeOffset now) =>
+        c => c.UsedAt == null && now < c.ExpiresAt && c.Attempts < MaxAttempts;
 
     /// <summary>
-    /// True when the code is usable and <paramref name="presentedCodeHash"/> is its hash (compared in constant time).
-    /// A wrong code counts against it, so the fifth spends it, link token included. A right one is not spent yet:
-    /// <see cref="MarkUsed"/> does that when the change it allows is saved.
+    /// Neither used nor expired: what spending it requires, once its code matched (that try already counted) or its
+    /// link was found usable. Spending is one conditional UPDATE, so of two uses racing only one succeeds.
     /// </summary>
-    public bool CheckCode(byte[] presentedCodeHash, DateTimeOffset now)
-    {
-        ArgumentNullException.ThrowIfNull(presentedCodeHash);
-        if (!IsUsable(now))
-        {
-            return false;
-        }
-
-        if (CryptographicOperations.FixedTimeEquals(presentedCodeHash, CodeHash))
-        {
-            return true;
-        }
-
-        FailedAttempts++;
-        return false;
-    }
-
-    public void MarkUsed(DateTimeOffset now)
-    {
-        if (!IsUsable(now))
-        {
-            throw new InvalidOperationException("A spent code cannot be used.");
-        }
-
-        UsedAt = now;
-    }
+    public static Expression<Func<EmailCode, bool>> SpendableAt(DateTimeOffset now) =>
+        c => c.UsedAt == null && now < c.ExpiresAt;
 }

@@ -64,6 +64,8 @@ public sealed record Email
     // dotted domain after it, no whitespace, control or invisible format characters (a zero-width space or a byte-order
     // mark would make a second account that looks like the first), and well-formed Unicode (a lone surrogate cannot be
     // stored). The mailbox is proven by use, not here.
+    private static readonly SearchValues<char> Specials = SearchValues.Create("()<>[]:;,\\\"");
+
     private static bool IsInvisibleOrControl(char c) =>
         char.IsWhiteSpace(c) || char.IsControl(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format;
 
@@ -80,8 +82,16 @@ public sealed record Email
             return false;
         }
 
+        // A local part that a mail cannot carry unquoted (RFC 5322 dot-atom): its mails would never leave.
+        var local = value[..at];
+        if (local.StartsWith('.') || local.EndsWith('.') || local.Contains("..", StringComparison.Ordinal)
+            || local.AsSpan().ContainsAny(Specials))
+        {
+            return false;
+        }
+
         var domain = value[(at + 1)..];
-        return domain.Length >= 3 && domain.Contains('.', StringComparison.Ordinal)
+        return !domain.AsSpan().ContainsAny(Specials) && domain.Length >= 3 && domain.Contains('.', StringComparison.Ordinal)
             && !domain.StartsWith('.') && !domain.EndsWith('.') && !domain.Contains("..", StringComparison.Ordinal);
     }
 

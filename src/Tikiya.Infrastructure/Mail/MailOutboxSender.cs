@@ -70,9 +70,18 @@ internal sealed partial class MailOutboxSender(IServiceScopeFactory scopes, IMai
     {
         await using var scope = scopes.CreateAsyncScope();
         var sender = scope.ServiceProvider.GetRequiredService<ISender>();
-        while (await sender.Send(new ExpandMailRequestsCommand(), cancellationToken) > 0)
+        try
         {
-            // until none is pending
+            while (await sender.Send(new ExpandMailRequestsCommand(), cancellationToken) > 0)
+            {
+                // until none is pending
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The requests stay pending for the next round; the mails already queued still go out now.
+            LogExpansionFailed(e.GetType().Name, e);
+            scope.ServiceProvider.GetRequiredService<TikiyaDbContext>().ChangeTracker.Clear();
         }
 
         var db = scope.ServiceProvider.GetRequiredService<TikiyaDbContext>();
@@ -178,6 +187,10 @@ internal sealed partial class MailOutboxSender(IServiceScopeFactory scopes, IMai
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A round of the mail sender failed ({ExceptionType}); it runs again shortly")]
     private partial void LogRoundFailed(string exceptionType, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Turning mail requests into mails failed ({ExceptionType}); they are tried again at the next round")]
+    private partial void LogExpansionFailed(string exceptionType, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Mail transport unavailable: {Failure}; {MailCount} due mails will be retried")]
     private partial void LogTransportUnavailable(string failure, int mailCount);

@@ -20,7 +20,14 @@ internal sealed class PickupDirectoryMailTransport(string directory) : IMailTran
         {
             var name = $"{message.Date.UtcDateTime:yyyyMMdd'T'HHmmss}-{(message.MessageId ?? Guid.NewGuid().ToString("N")).Split('@')[0]}";
             var temporary = Path.Combine(directory, $".{name}.tmp");
-            await using (var file = File.Create(temporary))
+            // Readable by the API's user only: the file holds a code in clear.
+            var owner = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows())
+            {
+                owner.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+
+            await using (var file = new FileStream(temporary, owner))
             {
                 await message.WriteToAsync(file, cancellationToken);
             }

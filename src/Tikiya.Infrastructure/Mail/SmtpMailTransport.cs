@@ -3,10 +3,15 @@ using MimeKit;
 
 namespace Tikiya.Infrastructure.Mail;
 
-/// <summary>MailKit over SMTP_URL. Short timeouts: an SMTP server that hangs must not hold the sender for long.</summary>
+/// <summary>
+/// MailKit over SMTP_URL. Short timeouts: an SMTP server that hangs must not hold the sender for long. MailKit's own
+/// timeout bounds each read or write; a deadline bounds a whole connect or send, so a server that answers a byte at
+/// a time cannot hold the sender (and the mail's row lock) either.
+/// </summary>
 internal sealed class SmtpMailTransport(SmtpEndpoint endpoint) : IMailTransport
 {
     private const int TimeoutMilliseconds = 15_000;
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
     public async Task<IMailConnection> ConnectAsync(CancellationToken cancellationToken)
     {
@@ -20,10 +25,12 @@ internal sealed class SmtpMailTransport(SmtpEndpoint endpoint) : IMailTransport
 #pragma warning restore CA5359
             }
 
-            await client.ConnectAsync(endpoint.Host, endpoint.Port, endpoint.Security, cancellationToken);
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            deadline.CancelAfter(Deadline);
+            await client.ConnectAsync(endpoint.Host, endpoint.Port, endpoint.Security, deadline.Token);
             if (endpoint.Credentials is { } credentials)
             {
-                await client.AuthenticateAsync(credentials, cancellationToken);
+                await client.AuthenticateAsync(credentials, deadline.Token);
             }
 
             return new Connection(client);
@@ -37,8 +44,12 @@ internal sealed class SmtpMailTransport(SmtpEndpoint endpoint) : IMailTransport
 
     private sealed class Connection(SmtpClient client) : IMailConnection
     {
-        public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken) =>
-            await client.SendAsync(message, cancellationToken);
+        public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+        {
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            deadline.CancelAfter(Deadline);
+            await client.SendAsync(message, deadline.Token);
+        }
 
         public async ValueTask DisposeAsync()
         {

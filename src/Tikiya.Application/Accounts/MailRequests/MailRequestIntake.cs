@@ -12,7 +12,7 @@ namespace Tikiya.Application.Accounts.MailRequests;
 /// nothing that depends on whether an account has the address (API.md: the same answer "in about the same time" for
 /// a known, an unknown and an already verified email). The background sender does the rest.
 /// </summary>
-internal sealed class MailRequestIntake(IApplicationDbContext db, IEmailFingerprinter fingerprinter, TimeProvider time)
+internal sealed class MailRequestIntake(IApplicationDbContext db, RequestLimits limits, TimeProvider time)
 {
     private static readonly TimeSpan RacedRetryAfter = TimeSpan.FromMinutes(1);
 
@@ -20,19 +20,7 @@ internal sealed class MailRequestIntake(IApplicationDbContext db, IEmailFingerpr
     {
         var email = Email.ForLookup(address); // accounts stored under older rules must be able to recover
         var now = time.GetUtcNowForStorage();
-        var key = $"{(int)kind}:{fingerprinter.Fingerprint(email)}";
-        var limit = await db.AddressRequestLimits.SingleOrDefaultAsync(l => l.Key == key, cancellationToken);
-        if (limit is null)
-        {
-            limit = new AddressRequestLimit(key);
-            db.AddressRequestLimits.Add(limit);
-        }
-
-        if (limit.TryRecord(now) is { } retryAfter)
-        {
-            throw new TooManyRequestsException(retryAfter);
-        }
-
+        await limits.RecordAsync(limits.ForAddress(kind, email), now, cancellationToken);
         db.MailRequests.Add(MailRequest.Create(kind, email.Value, now));
         try
         {

@@ -1,21 +1,20 @@
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Tikiya.Application.Accounts;
 using Tikiya.Application.Auth.Sessions;
 using Tikiya.Application.Common;
-using Tikiya.Application.Common.Errors;
 using Tikiya.Application.Common.Interfaces;
 using Tikiya.Domain.EmailCodes;
 
 namespace Tikiya.Application.Auth.ResetPassword;
 
 /// <summary>
-/// Check the code, hash the new password with nothing held, then settle in one transaction (API.md): the password,
-/// the email verified (the code came through it), every session ended, the login throttle cleared, the notice queued.
+/// Check the code, hash the new password with nothing held, then settle under the account's lock (API.md): the
+/// code spent, the password, the email verified (the code came through it), every session ended, the login throttle
+/// cleared and the notice queued, in one transaction.
 /// </summary>
 internal sealed partial class ResetPasswordHandler(IApplicationDbContext db, CodeProofs proofs, PasswordConfirmation passwords,
-    AccountMails mails, IEmailFingerprinter fingerprinter, TimeProvider time, ILogger<ResetPasswordHandler> logger)
+    AccountLock accounts, AccountMails mails, TimeProvider time, ILogger<ResetPasswordHandler> logger)
     : ICommandHandler<ResetPasswordCommand>
 {
     public async ValueTask<Unit> Handle(ResetPasswordCommand command, CancellationToken cancellationToken)
@@ -25,25 +24,14 @@ internal sealed partial class ResetPasswordHandler(IApplicationDbContext db, Cod
         var passwordHash = await passwords.HashAsync(command.NewPassword, cancellationToken);
 
         var now = time.GetUtcNowForStorage();
-        code.MarkUsed(now);
         user.ChangePasswordHash(passwordHash);
         user.VerifyEmail(now);
         mails.QueueNotice(user, MailTemplates.PasswordChanged, now);
-        var throttleKey = fingerprinter.Fingerprint(user.Email);
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var account = await accounts.TakeAsync(user, cancellationToken);
+        await proofs.SpendAsync(code, now, cancellationToken); // a use racing this one: 400, and nothing is saved
         var ended = await db.Sessions.Where(s => s.UserId == user.Id).RevokeAsync(now, cancellationToken);
-        await db.LoginThrottles.Where(t => t.Key == throttleKey).ExecuteDeleteAsync(cancellationToken);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken); // a second use of this code, racing, fails here (xmin)
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new InvalidOrExpiredCodeException(); // the transaction rolls back: nothing of this reset stays
-        }
-
-        await transaction.CommitAsync(cancellationToken);
+        account.Throttle.RecordSuccess(); // API.md: the reset clears the login throttle of that email
+        await account.CompleteAsync(cancellationToken);
         LogReset(user.Id, ended);
         return Unit.Value;
     }

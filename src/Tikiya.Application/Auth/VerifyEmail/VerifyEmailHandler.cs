@@ -1,32 +1,23 @@
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Tikiya.Application.Accounts;
 using Tikiya.Application.Common;
-using Tikiya.Application.Common.Errors;
-using Tikiya.Domain.EmailCodes;
 using Tikiya.Application.Common.Interfaces;
+using Tikiya.Domain.EmailCodes;
 
 namespace Tikiya.Application.Auth.VerifyEmail;
 
-internal sealed partial class VerifyEmailHandler(IApplicationDbContext db, CodeProofs proofs, TimeProvider time,
-    ILogger<VerifyEmailHandler> logger) : ICommandHandler<VerifyEmailCommand>
+internal sealed partial class VerifyEmailHandler(IApplicationDbContext db, CodeProofs proofs, TimeProvider time, ILogger<VerifyEmailHandler> logger) : ICommandHandler<VerifyEmailCommand>
 {
     public async ValueTask<Unit> Handle(VerifyEmailCommand command, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNowForStorage();
         var (user, code) = await proofs.CheckAsync(command, EmailCodePurpose.VerifyEmail, now, cancellationToken);
-        code.MarkUsed(now);
         user.VerifyEmail(now);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new InvalidOrExpiredCodeException(); // the same code was used (or spent) by a request racing this one
-        }
-
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await proofs.SpendAsync(code, now, cancellationToken); // a use racing this one: 400, and nothing is saved
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         LogVerified(user.Id);
         return Unit.Value;
     }

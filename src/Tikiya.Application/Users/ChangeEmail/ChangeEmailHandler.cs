@@ -13,11 +13,16 @@ namespace Tikiya.Application.Users.ChangeEmail;
 
 /// <summary>
 /// API.md: needs the password; sends a code to the new address (409 when an account has it) and a notice to the
-/// old one. The email changes only when the code comes back (users/me/email/confirm).
+/// old one. The email changes only when the code comes back (users/me/email/confirm). Limited like the other mail
+/// requests, per new address and per account, and counted before the 409: neither a flood of mail to someone
+/// else's address, nor a code guessed at by asking again, nor a search for taken addresses.
 /// </summary>
 internal sealed partial class ChangeEmailHandler(IApplicationDbContext db, ICurrentUser caller, PasswordConfirmation passwords,
-    AccountMails mails, TimeProvider time, ILogger<ChangeEmailHandler> logger) : ICommandHandler<ChangeEmailCommand>
+    RequestLimits limits, AccountMails mails, TimeProvider time, ILogger<ChangeEmailHandler> logger)
+    : ICommandHandler<ChangeEmailCommand>
 {
+    private static readonly TimeSpan RacedRetryAfter = TimeSpan.FromSeconds(1);
+
     public async ValueTask<Unit> Handle(ChangeEmailCommand command, CancellationToken cancellationToken)
     {
         var newEmail = Email.Create(command.NewEmail);
@@ -31,6 +36,9 @@ internal sealed partial class ChangeEmailHandler(IApplicationDbContext db, ICurr
         var now = time.GetUtcNowForStorage();
         // The password first: without it, the 409 below must not tell an access token's holder who has an account.
         await passwords.ConfirmAsync(user, command.Password, now, cancellationToken);
+        await limits.RecordAsync(RequestLimits.ForEmailChangeOf(user.Id), now, cancellationToken);
+        await limits.RecordAsync(limits.ForEmailChangeTo(newEmail), now, cancellationToken);
+        await SaveAsync(cancellationToken);
         if (await db.Users.AnyAsync(u => u.NormalizedEmail == newEmail.Normalized, cancellationToken))
         {
             throw new EmailAlreadyRegisteredException();
@@ -38,18 +46,22 @@ internal sealed partial class ChangeEmailHandler(IApplicationDbContext db, ICurr
 
         await mails.IssueCodeAsync(user, EmailCodePurpose.ChangeEmail, newEmail, now, cancellationToken);
         mails.QueueNotice(user, MailTemplates.EmailChangeRequested, now);
+        await SaveAsync(cancellationToken); // the code and both mails, or none of them
+        LogRequested(user.Id);
+        return Unit.Value;
+    }
+
+    private async Task SaveAsync(CancellationToken cancellationToken)
+    {
         try
         {
-            await db.SaveChangesAsync(cancellationToken); // the code and both mails, or none of them
+            await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
-            // The same account's other request, sent at the same moment, issued its code first: one of the two wins.
-            throw new TooManyRequestsException(TimeSpan.FromSeconds(1));
+            // A request of the same account or to the same address, sent at the same moment, saved first.
+            throw new TooManyRequestsException(RacedRetryAfter);
         }
-
-        LogRequested(user.Id);
-        return Unit.Value;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Email change requested by user {UserId}; code sent to the new address")]

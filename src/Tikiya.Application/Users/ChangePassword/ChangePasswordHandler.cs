@@ -9,11 +9,12 @@ namespace Tikiya.Application.Users.ChangePassword;
 
 /// <summary>
 /// API.md: checks the current password (a wrong one counts in the login throttle), hashes the new one with nothing
-/// held, then in one transaction sets it, ends every other session of the account (the caller's stays) and queues
-/// the notice.
+/// held, then under the account's lock sets it, ends every other session of the account (the caller's stays) and
+/// queues the notice, in one transaction.
 /// </summary>
 internal sealed partial class ChangePasswordHandler(IApplicationDbContext db, ICurrentUser caller, PasswordConfirmation passwords,
-    AccountMails mails, TimeProvider time, ILogger<ChangePasswordHandler> logger) : ICommandHandler<ChangePasswordCommand>
+    AccountLock accounts, AccountMails mails, TimeProvider time, ILogger<ChangePasswordHandler> logger)
+    : ICommandHandler<ChangePasswordCommand>
 {
     public async ValueTask<Unit> Handle(ChangePasswordCommand command, CancellationToken cancellationToken)
     {
@@ -23,11 +24,10 @@ internal sealed partial class ChangePasswordHandler(IApplicationDbContext db, IC
 
         var now = time.GetUtcNowForStorage();
         mails.QueueNotice(user, MailTemplates.PasswordChanged, now);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var account = await accounts.TakeAsync(user, cancellationToken);
         var ended = await db.Sessions.Where(s => s.UserId == user.Id && s.Id != caller.SessionId)
             .RevokeAsync(now, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken); // the new hash and the notice, with the sessions' end
-        await transaction.CommitAsync(cancellationToken);
+        await account.CompleteAsync(cancellationToken); // the new hash and the notice, with the sessions' end
         LogChanged(user.Id, ended);
         return Unit.Value;
     }

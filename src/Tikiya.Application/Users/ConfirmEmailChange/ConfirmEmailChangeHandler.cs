@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Tikiya.Application.Accounts;
 using Tikiya.Application.Common;
-using Tikiya.Application.Common.Errors;
 using Tikiya.Application.Common.Interfaces;
 using Tikiya.Domain.EmailCodes;
 using Tikiya.Domain.Users;
@@ -12,9 +11,10 @@ namespace Tikiya.Application.Users.ConfirmEmailChange;
 
 /// <summary>
 /// API.md: switches the email to the address the code was sent to and marks it verified. Another account may have
-/// taken that address since: the unique index decides, and the answer is 409 (the code stays unused then).
+/// taken that address since: the unique index decides, and the answer is 409 (the code stays unused then). Codes
+/// and links mailed to the old address end with it: a reset link would otherwise still reach the account.
 /// </summary>
-internal sealed partial class ConfirmEmailChangeHandler(IApplicationDbContext db, ICurrentUser caller, EmailCodeCheck check,
+internal sealed partial class ConfirmEmailChangeHandler(IApplicationDbContext db, ICurrentUser caller, EmailCodeCheck codes,
     AccountMails mails, TimeProvider time, ILogger<ConfirmEmailChangeHandler> logger)
     : ICommandHandler<ConfirmEmailChangeCommand, UserResponse>
 {
@@ -22,24 +22,18 @@ internal sealed partial class ConfirmEmailChangeHandler(IApplicationDbContext db
     {
         var user = await db.Users.FindCallerAsync(caller, cancellationToken);
         var now = time.GetUtcNowForStorage();
-        var code = await check.ByCodeAsync(EmailCodePurpose.ChangeEmail, user.Id, command.Code, now, cancellationToken);
+        var code = await codes.ByCodeAsync(EmailCodePurpose.ChangeEmail, user.Id, command.Code, now, cancellationToken);
 
         var oldEmail = user.Email;
-        code.MarkUsed(now);
         user.ChangeEmail(Email.FromStorage(code.Address), now);
-        // Codes and links mailed to the old address must not outlive it (a reset link would still reach the account).
-        db.EmailCodes.RemoveRange(await db.EmailCodes
-            .Where(c => c.UserId == user.Id && c.Purpose != EmailCodePurpose.ChangeEmail).ToListAsync(cancellationToken));
         mails.QueueNotice(user, MailTemplates.EmailChanged, now, recipient: oldEmail);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken); // a taken address: EmailAlreadyRegisteredException (409)
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new InvalidOrExpiredCodeException(); // used by a request racing this one
-        }
-
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await codes.SpendAsync(code, now, cancellationToken); // a use racing this one: 400, and nothing is saved
+        await db.SaveChangesAsync(cancellationToken); // a taken address: EmailAlreadyRegisteredException (409), rolled back
+        // After the user's row is updated (and locked): a code issued for the old address meanwhile is gone too.
+        await db.EmailCodes.Where(c => c.UserId == user.Id && c.Purpose != EmailCodePurpose.ChangeEmail)
+            .ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         LogChanged(user.Id);
         return user.ToResponse();
     }

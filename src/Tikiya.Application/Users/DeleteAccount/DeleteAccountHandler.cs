@@ -9,11 +9,13 @@ namespace Tikiya.Application.Users.DeleteAccount;
 
 /// <summary>
 /// API.md: with the password, deletes the account and everything attached to it in one transaction (sessions and
-/// their tokens, codes, unsent mails: the foreign keys cascade), so every token of it gets 401 at once and the email
-/// can register again. A notice goes to the address, not attached to the account that no longer exists.
+/// their tokens, codes, unsent mails: the foreign keys cascade), under the account's lock so no login racing it opens
+/// a session, so every token of it gets 401 at once and the email can register again. A notice goes to the address,
+/// not attached to the account that no longer exists.
 /// </summary>
 internal sealed partial class DeleteAccountHandler(IApplicationDbContext db, ICurrentUser caller, PasswordConfirmation passwords,
-    AccountMails mails, TimeProvider time, ILogger<DeleteAccountHandler> logger) : ICommandHandler<DeleteAccountCommand>
+    AccountLock accounts, AccountMails mails, TimeProvider time, ILogger<DeleteAccountHandler> logger)
+    : ICommandHandler<DeleteAccountCommand>
 {
     public async ValueTask<Unit> Handle(DeleteAccountCommand command, CancellationToken cancellationToken)
     {
@@ -22,10 +24,9 @@ internal sealed partial class DeleteAccountHandler(IApplicationDbContext db, ICu
         await passwords.ConfirmAsync(user, command.Password, now, cancellationToken);
         db.Users.Entry(user).State = EntityState.Detached; // deleted below in one statement; the save must not touch it
         mails.QueueNotice(user, MailTemplates.AccountDeleted, now, attached: false);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var account = await accounts.TakeAsync(user, cancellationToken);
         await db.Users.Where(u => u.Id == user.Id).ExecuteDeleteAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken); // the notice, with the deletion or not at all
-        await transaction.CommitAsync(cancellationToken);
+        await account.CompleteAsync(cancellationToken); // the notice, with the deletion or not at all
         LogDeleted(user.Id);
         return Unit.Value;
     }

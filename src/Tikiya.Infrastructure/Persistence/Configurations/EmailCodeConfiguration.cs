@@ -22,6 +22,7 @@ internal sealed class EmailCodeConfiguration : IEntityTypeConfiguration<EmailCod
         builder.Property(c => c.Purpose).HasConversion<short>();
         builder.Property(c => c.Address).HasMaxLength(Email.MaxLength).IsRequired();
         builder.Property(c => c.CodeHash).IsRequired();
+        builder.Property(c => c.Attempts).HasColumnName("failed_attempts"); // the Accounts migration's name
         builder.Property(c => c.Version).IsRowVersion();
     }
 }
