@@ -84,6 +84,19 @@ internal sealed class MailOutboxSignal(MailMetrics metrics)
 
     internal void Committed(DbContext context) => Announce(context);
 
+    /// <summary>
+    /// Drops what a pooled context noted in a unit of work that was never committed, but not what the save in progress
+    /// noted: EF Core starts its own transaction around a SaveChanges after SavingChanges, and that save's mails are
+    /// announced when that transaction commits.
+    /// </summary>
+    internal void TransactionStarted(DbContext context)
+    {
+        if (_pending.TryGetValue(context, out var pending) && !pending.Saving)
+        {
+            _pending.Remove(context);
+        }
+    }
+
     internal void Discard(DbContext context) => _pending.Remove(context);
 
     private void Announce(DbContext context)

@@ -51,7 +51,7 @@ internal sealed class OutboxCommitInterceptor(MailOutboxSignal signal) : DbTrans
         ArgumentNullException.ThrowIfNull(eventData);
         if (eventData.Context is { } context)
         {
-            signal.Discard(context); // a pooled context's leftovers from a transaction that was never committed
+            signal.TransactionStarted(context); // a pooled context's leftovers from a transaction that was never committed
         }
 
         return ValueTask.FromResult(result);
