@@ -84,11 +84,10 @@ internal sealed class MailOutboxSignal(MailMetrics metrics)
 
     internal void Committed(DbContext context) => Announce(context);
 
-    internal void Discard(DbContext context) => _pending.Remove(context);
-
     /// <summary>
-    /// A transaction begins: what is pending from an earlier one that never committed is stale (a pooled context is
-    /// reused), unless this is the transaction SaveChanges opens for the very save that queued it.
+    /// Drops what a pooled context noted in a unit of work that was never committed, but not what the save in progress
+    /// noted: EF Core starts its own transaction around a SaveChanges after SavingChanges, and that save's mails are
+    /// announced when that transaction commits.
     /// </summary>
     internal void TransactionStarted(DbContext context)
     {
@@ -97,6 +96,8 @@ internal sealed class MailOutboxSignal(MailMetrics metrics)
             _pending.Remove(context);
         }
     }
+
+    internal void Discard(DbContext context) => _pending.Remove(context);
 
     private void Announce(DbContext context)
     {

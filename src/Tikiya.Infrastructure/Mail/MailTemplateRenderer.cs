@@ -21,23 +21,18 @@ internal sealed class MailTemplateRenderer
 
     public MailTemplateRenderer(IOptions<MailOptions> options)
     {
-        var overrides = options.Value.TemplatesDirectory;
-        var templates = new Dictionary<string, IFluidTemplate>(StringComparer.Ordinal);
-        foreach (var name in MailTemplates.All)
-        {
-            foreach (var part in Parts)
-            {
-                var file = $"{name}.{part}.liquid";
-                var overridden = overrides.Length > 0 ? Path.Combine(overrides, file) : null;
-                var source = overridden is not null && File.Exists(overridden) ? File.ReadAllText(overridden) : BuiltIn(file);
-                templates[file] = Parser.TryParse(source, out var template, out var error)
-                    ? template
-                    : throw new InvalidOperationException($"The mail template {file} does not parse: {error}");
-            }
-        }
-
-        _templates = templates.ToFrozenDictionary(StringComparer.Ordinal);
+        var (templates, errors) = Load(options.Value.TemplatesDirectory);
+        _templates = errors.Count == 0
+            ? templates.ToFrozenDictionary(StringComparer.Ordinal)
+            : throw new InvalidOperationException(string.Join(" ", errors));
     }
+
+    /// <summary>
+    /// What is wrong with the templates an operator put in <paramref name="overridesDirectory"/>, one line each (the
+    /// file and the parser's message): <see cref="MailOptionsValidator"/> reports them as configuration errors, so a
+    /// broken override stops the start with one clear line instead of a crash with a stack trace.
+    /// </summary>
+    internal static IReadOnlyList<string> Problems(string overridesDirectory) => Load(overridesDirectory).Errors;
 
     public RenderedMail Render(string name, IReadOnlyDictionary<string, string> model)
     {
@@ -57,6 +52,42 @@ internal sealed class MailTemplateRenderer
             RenderPart("subject", NullEncoder.Default).Trim().ReplaceLineEndings(" "),
             RenderPart("txt", NullEncoder.Default),
             RenderPart("html", HtmlEncoder.Default));
+    }
+
+    private static (Dictionary<string, IFluidTemplate> Templates, List<string> Errors) Load(string overrides)
+    {
+        var templates = new Dictionary<string, IFluidTemplate>(StringComparer.Ordinal);
+        var errors = new List<string>();
+        foreach (var name in MailTemplates.All)
+        {
+            foreach (var part in Parts)
+            {
+                var file = $"{name}.{part}.liquid";
+                var overridden = overrides.Length > 0 ? Path.Combine(overrides, file) : null;
+                string source;
+                try
+                {
+                    source = overridden is not null && File.Exists(overridden) ? File.ReadAllText(overridden) : BuiltIn(file);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    errors.Add($"The mail template {file} cannot be read ({e.GetType().Name}).");
+                    continue;
+                }
+
+                if (Parser.TryParse(source, out var template, out var error))
+                {
+                    templates[file] = template;
+                }
+                else
+                {
+                    // Fluid's message goes on with the template's source over several lines: its first line says where.
+                    errors.Add($"The mail template {file} does not parse: {error.Split('\n')[0].Trim()}");
+                }
+            }
+        }
+
+        return (templates, errors);
     }
 
     private static string BuiltIn(string file)

@@ -54,6 +54,12 @@ internal sealed class MailOptionsValidator(IHostEnvironment environment) : IVali
         {
             failures.Add("MAIL_TEMPLATES_DIR must be an existing folder.");
         }
+        else if (options.TemplatesDirectory.Length > 0)
+        {
+            // Parsed here, not only when the sender first needs them: a broken override is a configuration error.
+            failures.AddRange(MailTemplateRenderer.Problems(options.TemplatesDirectory)
+                .Select(problem => $"MAIL_TEMPLATES_DIR: {problem}"));
+        }
 
         return failures.Count > 0 ? ValidateOptionsResult.Fail(failures) : ValidateOptionsResult.Success;
     }

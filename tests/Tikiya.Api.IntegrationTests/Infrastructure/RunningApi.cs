@@ -88,6 +88,13 @@ public sealed class RunningApi : IAsyncDisposable
         await kill.WaitForExitAsync();
     }
 
+    /// <summary>kill -9: the process ends at once, with no shutdown, no flush and no goodbye to the database.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true); // SIGKILL on Linux
+        await _process.WaitForExitAsync();
+    }
+
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {
         using var cancellation = new CancellationTokenSource(timeout);
