@@ -126,6 +126,22 @@ public sealed class ResetPasswordTests : ApiTest
     }
 
     [Test]
+    public async Task ResetPassword_SameCodeTwiceAtOnce_ExactlyOneReturns204()
+    {
+        var mail = await RegisterAndForgetAsync();
+
+        var responses = await Task.WhenAll(
+            Client.ResetPasswordWithCodeAsync(SentMail.Code(mail), NewPassword),
+            Client.ResetPasswordWithCodeAsync(SentMail.Code(mail), "a third horse battery"));
+
+        var statuses = responses.Select(r => r.StatusCode).ToList();
+        Assert.That(statuses.Count(s => s == HttpStatusCode.NoContent), Is.EqualTo(1), string.Join(", ", statuses));
+        Assert.That(statuses.Count(s => s == HttpStatusCode.BadRequest), Is.EqualTo(1), string.Join(", ", statuses));
+        var winner = responses[0].StatusCode == HttpStatusCode.NoContent ? NewPassword : "a third horse battery";
+        Assert.That((await Client.LoginAsync(password: winner)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
     public async Task ResetPassword_WithWrongCode_Returns400AndKeepsThePassword()
     {
         var mail = await RegisterAndForgetAsync();

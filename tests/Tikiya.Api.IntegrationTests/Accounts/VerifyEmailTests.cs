@@ -144,6 +144,31 @@ public sealed class VerifyEmailTests : ApiTest
 
     [TestCase("code")]
     [TestCase("token")]
+    public async Task VerifyEmail_SameMailTwiceAtOnce_ExactlyOneReturns204(string form)
+    {
+        var mail = await Client.RegisterForVerificationMailAsync();
+
+        var responses = await Task.WhenAll(VerifyAsync(mail, form), VerifyAsync(mail, form));
+
+        var statuses = responses.Select(r => r.StatusCode).ToList();
+        Assert.That(statuses.Count(s => s == HttpStatusCode.NoContent), Is.EqualTo(1), string.Join(", ", statuses));
+        Assert.That(statuses.Count(s => s == HttpStatusCode.BadRequest), Is.EqualTo(1), string.Join(", ", statuses));
+    }
+
+    [Test]
+    public async Task VerifyEmail_TenWrongCodesAtOnce_SpendTheCode()
+    {
+        // Tries are counted before they are compared: a burst cannot compare more than 5 guesses.
+        var mail = await Client.RegisterForVerificationMailAsync();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Client.VerifyEmailWithCodeAsync(WrongCode)));
+
+        Assert.That(responses.Select(r => r.StatusCode), Is.All.EqualTo(HttpStatusCode.BadRequest));
+        await ProblemAssert.IsProblemAsync(await VerifyAsync(mail, "code"), HttpStatusCode.BadRequest, "invalid_or_expired_code");
+    }
+
+    [TestCase("code")]
+    [TestCase("token")]
     public async Task VerifyEmail_WithTheOlderMailAfterAResend_Returns400(string form)
     {
         var older = await Client.RegisterForVerificationMailAsync();
