@@ -57,7 +57,7 @@ public static class AccountMailbox
         Assert.That(left, Is.Zero, "every request was handled");
     }
 
-    /// <summary>The templates of the mail_outbox rows to <paramref name="address"/> (as typed), oldest first, whatever their state.</summary>
+    /// <summary>The templates of the mail_outbox rows to <paramref name="address"/> (as typed), oldest first (rows queued at one instant in no order), whatever their state.</summary>
     public static async Task<IReadOnlyList<string>> OutboxTemplatesToAsync(string address) =>
         [.. (await MailOutbox.ReadAsync(ConnectionString)).Where(row => row.Recipient == address).Select(row => row.Template)];
 
