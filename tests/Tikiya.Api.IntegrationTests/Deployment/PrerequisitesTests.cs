@@ -76,9 +76,11 @@ public sealed class PrerequisitesTests
         }
     }
 
-    // runuser starts from a clean environment of its own: the variables go through env(1), an unset one as -u NAME.
+    // runuser starts from an environment of its own: the variables go through env(1), the unset ones first (-u NAME:
+    // env's options come before its assignments).
     private static IEnumerable<string> Env(Dictionary<string, string?> environment) =>
-        environment.SelectMany(v => v.Value is null
-            ? new[] { "-u", v.Key }
-            : new[] { string.Create(CultureInfo.InvariantCulture, $"{v.Key}={v.Value}") });
+    [
+        .. environment.Where(v => v.Value is null).SelectMany(v => new[] { "-u", v.Key }),
+        .. environment.Where(v => v.Value is not null).Select(v => string.Create(CultureInfo.InvariantCulture, $"{v.Key}={v.Value}")),
+    ];
 }
