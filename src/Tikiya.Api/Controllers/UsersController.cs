@@ -19,7 +19,6 @@ public sealed class UsersController(ISender sender) : ControllerBase
 {
     [HttpGet("me")]
     [ProducesResponseType<UserResponse>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
     public async Task<ActionResult<UserResponse>> Me(CancellationToken cancellationToken) =>
         await sender.Send(new GetMeQuery(User.UserId()), cancellationToken);
 

@@ -27,7 +27,9 @@ internal sealed class CodeProofs(IApplicationDbContext db, EmailCodeCheck check)
 
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == code.UserId, cancellationToken)
             ?? throw new InvalidOrExpiredCodeException();
-        return (user, code);
+        // A verification or reset code proves the address it was mailed to: once the account has moved to another
+        // one (an email change confirmed meanwhile), it proves nothing about the account.
+        return Email.Normalize(code.Address) == user.NormalizedEmail ? (user, code) : throw new InvalidOrExpiredCodeException();
     }
 
     /// <inheritdoc cref="EmailCodeCheck.SpendAsync"/>

@@ -11,8 +11,8 @@ namespace Tikiya.Application.Accounts;
 /// (API.md: a wrong current password is "counted by the login throttle of that email"). Taken in login's order (a
 /// hashing slot, then the throttle row) and over before the caller changes anything, so no lock outlives the check.
 /// </summary>
-internal sealed class PasswordConfirmation(ILoginThrottleStore throttles, ThrottlePolicy throttlePolicy,
-    IEmailFingerprinter fingerprinter, IPasswordHasher hasher, IPasswordHashingCapacity hashing)
+internal sealed class PasswordConfirmation(AccountLock accounts, ThrottlePolicy throttlePolicy, IPasswordHasher hasher,
+    IPasswordHashingCapacity hashing)
 {
     /// <summary>
     /// Returns when <paramref name="password"/> is the account's (its throttle count starts again, as after a login).
@@ -21,7 +21,7 @@ internal sealed class PasswordConfirmation(ILoginThrottleStore throttles, Thrott
     public async Task ConfirmAsync(User user, string password, DateTimeOffset now, CancellationToken cancellationToken)
     {
         using var hashingSlot = await hashing.EnterAsync(cancellationToken);
-        await using var attempt = await throttles.BeginAsync(fingerprinter.Fingerprint(user.Email), cancellationToken);
+        await using var attempt = await accounts.TakeAsync(user, cancellationToken); // only the throttle changes in it
         if (attempt.Throttle.RetryAfter(now) is { } retryAfter)
         {
             throw new LoginThrottledException(retryAfter);

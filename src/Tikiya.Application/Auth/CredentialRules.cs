@@ -17,7 +17,7 @@ internal static class CredentialRules
             .Must(email => Email.TryCreate(email, out _)).WithMessage("Email must look like an address (name@example.com).");
 
     /// <summary>
-    /// The address of an account that exists (login): required and bounded, but not held to today's form rules, which
+    /// The address of an account that exists (login, the mail requests, a code sent by email): required and bounded, but not held to today's form rules, which
     /// an account stored by an older version may predate (<see cref="Email.ForLookup"/>).
     /// </summary>
     public static IRuleBuilderOptions<T, string> MustBeAnEmailToLookUp<T>(this IRuleBuilderInitial<T, string> rule) =>

@@ -2,7 +2,8 @@ namespace Tikiya.Domain.Mail;
 
 /// <summary>
 /// A resend-verification or forgot-password request, as it was answered: for a known, an unknown and a verified email
-/// alike, the request path writes one of these and nothing else (API.md: "in about the same time"). The background
+/// alike, the request path writes one of these and its address's limit, and nothing else (API.md: "in about the same
+/// time"). The background
 /// sender then looks the address up and, when there is something to send, issues the code and queues the mail.
 /// </summary>
 public sealed class MailRequest

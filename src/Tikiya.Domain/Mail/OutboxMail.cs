@@ -26,7 +26,7 @@ public sealed class OutboxMail
 
     public Guid Id { get; private set; }
 
-    /// <summary>The account it is about, so deleting the account deletes its unsent mails; null once it is gone.</summary>
+    /// <summary>The account it is about, so deleting the account deletes its unsent mails; null for the deletion's notice.</summary>
     public Guid? UserId { get; private set; }
 
     public string Recipient { get; private set; } = "";

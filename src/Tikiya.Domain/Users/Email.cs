@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Buffers;
+using System.Globalization;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using Tikiya.Domain.Common;
@@ -47,7 +47,8 @@ public sealed record Email
     }
 
     /// <summary>
-    /// An address typed to find an account that already exists (login), trimmed but not held to today's rules: an
+    /// An address typed to find an account that already exists (login, the mail requests, a code sent by email),
+    /// trimmed but not held to today's rules: an
     /// account stored under older ones must still be found by the address it has. Never used to create one.
     /// </summary>
     public static Email ForLookup(string value)
@@ -60,12 +61,13 @@ public sealed record Email
 
     public override string ToString() => Value;
 
-    // Deliberately loose (RFC 5322 allows far more than clients should send): one '@' with a local part before it, a
-    // dotted domain after it, no whitespace, control or invisible format characters (a zero-width space or a byte-order
-    // mark would make a second account that looks like the first), and well-formed Unicode (a lone surrogate cannot be
-    // stored). The mailbox is proven by use, not here.
+    // Characters a mail cannot carry in an unquoted address (RFC 5322 specials).
     private static readonly SearchValues<char> Specials = SearchValues.Create("()<>[]:;,\\\"");
 
+    // Deliberately loose (RFC 5322 allows far more than clients should send): one '@' with a local part before it, a
+    // dotted domain after it, no whitespace, control or invisible format characters (a zero-width space or a byte-order
+    // mark would make a second account that looks like the first), well-formed Unicode (a lone surrogate cannot be
+    // stored), and no specials or misplaced dots (a mail could not be addressed to it). The mailbox is proven by use.
     private static bool IsInvisibleOrControl(char c) =>
         char.IsWhiteSpace(c) || char.IsControl(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format;
 

@@ -70,21 +70,22 @@ internal sealed partial class MailOutboxSender(IServiceScopeFactory scopes, IMai
     {
         await using var scope = scopes.CreateAsyncScope();
         var sender = scope.ServiceProvider.GetRequiredService<ISender>();
+        var db = scope.ServiceProvider.GetRequiredService<TikiyaDbContext>();
         try
         {
-            while (await sender.Send(new ExpandMailRequestsCommand(), cancellationToken) > 0)
+            do
             {
-                // until none is pending
+                db.ChangeTracker.Clear(); // each batch reads accounts and codes afresh, not as the last one left them
             }
+            while (await sender.Send(new ExpandMailRequestsCommand(), cancellationToken) > 0);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // The requests stay pending for the next round; the mails already queued still go out now.
             LogExpansionFailed(e.GetType().Name, e);
-            scope.ServiceProvider.GetRequiredService<TikiyaDbContext>().ChangeTracker.Clear();
         }
 
-        var db = scope.ServiceProvider.GetRequiredService<TikiyaDbContext>();
+        db.ChangeTracker.Clear(); // sending reads its rows afresh
         while (await SendDueAsync(db, cancellationToken) == BatchSize)
         {
             // a full batch: there may be more
@@ -111,9 +112,9 @@ internal sealed partial class MailOutboxSender(IServiceScopeFactory scopes, IMai
         {
             connection = await transport.ConnectAsync(cancellationToken);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            // SMTP is down: every due mail has had its attempt, and waits its backoff.
+            // SMTP is down, or did not answer by the deadline: every due mail has had its attempt, and waits its backoff.
             var failure = MailFailure.Of(e);
             LogTransportUnavailable(failure.Description, due.Count);
             foreach (var id in due)

@@ -59,7 +59,6 @@ internal sealed class MailOutboxSignal(MailMetrics metrics)
         {
             var pending = _pending.GetOrCreateValue(context);
             pending.Mails += mails;
-            pending.Requests += requests;
             pending.Saving = true;
         }
     }
@@ -114,8 +113,6 @@ internal sealed class MailOutboxSignal(MailMetrics metrics)
     private sealed class Pending
     {
         public int Mails { get; set; }
-
-        public int Requests { get; set; }
 
         public bool Saving { get; set; }
     }

@@ -9,6 +9,6 @@ public static class Limiters
     public const string Hashing = "hashing";
     public const string LoginThrottle = "login_throttle";
 
-    /// <summary>resend-verification and forgot-password, per email address (1 a minute, 5 an hour).</summary>
+    /// <summary>The requests that send mail, per address or account (1 a minute, 5 an hour): resend-verification, forgot-password, users/me/email.</summary>
     public const string AddressLimit = "address_limit";
 }

@@ -6,7 +6,7 @@ namespace Tikiya.Infrastructure.Observability;
 /// The outbox as an operator watches it (docs/operations.md): mails queued, sent and given up, failed attempts, and
 /// the age of the oldest unsent mail, which grows while SMTP is down and is the one to alert on.
 /// </summary>
-public sealed class MailMetrics
+internal sealed class MailMetrics
 {
     private readonly Counter<long> _queued;
     private readonly Counter<long> _sent;

@@ -22,7 +22,8 @@ internal sealed class EmailCodeConfiguration : IEntityTypeConfiguration<EmailCod
         builder.Property(c => c.Purpose).HasConversion<short>();
         builder.Property(c => c.Address).HasMaxLength(Email.MaxLength).IsRequired();
         builder.Property(c => c.CodeHash).IsRequired();
-        builder.Property(c => c.Attempts).HasColumnName("failed_attempts"); // the Accounts migration's name
+        // The Accounts migration's name; it counts every try now, the right one included (counted before comparing).
+        builder.Property(c => c.Attempts).HasColumnName("failed_attempts");
         builder.Property(c => c.Version).IsRowVersion();
     }
 }
