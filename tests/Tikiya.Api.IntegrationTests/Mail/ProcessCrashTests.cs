@@ -6,27 +6,19 @@ namespace Tikiya.Api.IntegrationTests.Mail;
 /// The built binary, killed with SIGKILL right after it answered (API.md v1.1: a mail whose request was answered is
 /// sent even if the process is killed right after). The processes run on the real clock, on a database of this test's.
 /// </summary>
-public sealed class ProcessCrashTests
+public sealed class ProcessCrashTests : OwnDatabaseTest
 {
     private const string Email = "lucas@example.com";
 
     /// <summary>Another process sends: up to the first retry (15 s) and a poll (5 s), on the real clock.</summary>
     private static readonly TimeSpan OtherProcessArrival = TimeSpan.FromSeconds(60);
 
-    private string _database = null!;
-
-    [SetUp]
-    public async Task CreateDatabaseAsync() => _database = await TestSetup.Database.CreateDatabaseAsync();
-
-    [TearDown]
-    public async Task DropDatabaseAsync() => await TestSetup.Database.DropDatabaseAsync(_database);
-
     [Test]
     public async Task ForgotPassword_ProcessKilledRightAfter202_ResetMailIsSentByTheNextProcess()
     {
         await using var sink = await SmtpSink.StartAsync();
         await sink.StopAsync(); // nothing can go out before the kill
-        await using (var first = await RunningApi.StartAsync(_database, TestMail.SmtpSettings(sink)))
+        await using (var first = await RunningApi.StartAsync(Database, TestMail.SmtpSettings(sink)))
         {
             await MailFlow.RegisterAsync(first.Client, Email);
             await MailFlow.ForgotPasswordAsync(first.Client, Email);
@@ -34,7 +26,7 @@ public sealed class ProcessCrashTests
         }
 
         await sink.StartAgainAsync();
-        await using var second = await RunningApi.StartAsync(_database, TestMail.SmtpSettings(sink));
+        await using var second = await RunningApi.StartAsync(Database, TestMail.SmtpSettings(sink));
 
         var reset = await sink.WaitForMessageAsync(m => MailFlow.IsReset(m, Email), OtherProcessArrival);
         Assert.That(SentMail.Code(reset), Does.Match("^[0-9]{6}$"));

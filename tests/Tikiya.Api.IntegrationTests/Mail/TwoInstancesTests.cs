@@ -7,24 +7,16 @@ namespace Tikiya.Api.IntegrationTests.Mail;
 /// Two processes of the built binary on one database, both sending the one outbox (API.md v1.1: two instances never
 /// send the same mail twice). Each claims mails with FOR UPDATE SKIP LOCKED; the sink counts what arrives.
 /// </summary>
-public sealed class TwoInstancesTests
+public sealed class TwoInstancesTests : OwnDatabaseTest
 {
     private const int Users = 30;
-
-    private string _database = null!;
-
-    [SetUp]
-    public async Task CreateDatabaseAsync() => _database = await TestSetup.Database.CreateDatabaseAsync();
-
-    [TearDown]
-    public async Task DropDatabaseAsync() => await TestSetup.Database.DropDatabaseAsync(_database);
 
     [Test]
     public async Task ManyMails_QueuedThroughTwoInstances_EachArrivesExactlyOnce()
     {
         await using var sink = await SmtpSink.StartAsync();
-        await using var first = await RunningApi.StartAsync(_database, TestMail.SmtpSettings(sink));
-        await using var second = await RunningApi.StartAsync(_database, TestMail.SmtpSettings(sink));
+        await using var first = await RunningApi.StartAsync(Database, TestMail.SmtpSettings(sink));
+        await using var second = await RunningApi.StartAsync(Database, TestMail.SmtpSettings(sink));
         string[] emails = [.. Enumerable.Range(0, Users).Select(i => $"user{i:00}@example.com")];
         HttpClient Through(int i) => i % 2 == 0 ? first.Client : second.Client;
 
@@ -59,7 +51,7 @@ public sealed class TwoInstancesTests
     private async Task WaitUntilEverythingIsSentAsync()
     {
         var waited = Stopwatch.StartNew();
-        while (await MailOutbox.CountUnfinishedAsync(_database) > 0)
+        while (await MailOutbox.CountUnfinishedAsync(Database) > 0)
         {
             Assert.That(waited.Elapsed, Is.LessThan(TimeSpan.FromSeconds(60)), "the two instances sent everything in time");
             await Task.Delay(TimeSpan.FromMilliseconds(200));

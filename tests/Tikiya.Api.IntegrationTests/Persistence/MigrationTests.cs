@@ -5,16 +5,8 @@ using Tikiya.Infrastructure.Persistence;
 namespace Tikiya.Api.IntegrationTests.Persistence;
 
 /// <summary>Migrations: the schema guard, the migrate command, and instances that start together.</summary>
-public sealed class MigrationTests
+public sealed class MigrationTests : OwnDatabaseTest
 {
-    private string _database = null!;
-
-    [SetUp]
-    public async Task CreateDatabaseAsync() => _database = await TestSetup.Database.CreateDatabaseAsync();
-
-    [TearDown]
-    public async Task DropDatabaseAsync() => await TestSetup.Database.DropDatabaseAsync(_database);
-
     [Test]
     public async Task Migrate_WithIntegerUsersId_FailsWithTheGuardMessageAndChangesNothing()
     {
@@ -27,7 +19,7 @@ public sealed class MigrationTests
         Assert.That(failure, Has.Length.EqualTo(1), result.StandardError);
         Assert.That(failure[0], Does.Contain("Schema guard").And.Contain("users.id is integer (expected uuid)"));
         Assert.That(result.StandardError, Does.Not.Contain("already exists\"").And.Not.Contain("   at "));
-        Assert.That(await MigrationHistory.CountAsync(_database), Is.LessThanOrEqualTo(0), "no migration recorded");
+        Assert.That(await MigrationHistory.CountAsync(Database), Is.LessThanOrEqualTo(0), "no migration recorded");
         Assert.That(await ScalarAsync("SELECT data_type FROM information_schema.columns WHERE table_name = 'users' AND column_name = 'id'"),
             Is.EqualTo("integer"), "the old table is left as it was");
     }
@@ -65,7 +57,7 @@ public sealed class MigrationTests
 
         var result = await ApiProcess.RunAsync(TestMail.With(new Dictionary<string, string>
         {
-            ["DATABASE_URL"] = _database,
+            ["DATABASE_URL"] = Database,
             ["JWT_SECRET"] = ApiProcess.ValidJwtSecret,
         }));
 
@@ -80,7 +72,7 @@ public sealed class MigrationTests
         var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => MigrateAsync()));
 
         Assert.That(results.Select(r => r.ExitCode), Is.All.Zero, string.Join("\n", results.Select(r => r.StandardError)));
-        Assert.That(await MigrationHistory.CountAsync(_database), Is.EqualTo(MigrationHistory.KnownMigrations.Count));
+        Assert.That(await MigrationHistory.CountAsync(Database), Is.EqualTo(MigrationHistory.KnownMigrations.Count));
         Assert.That(await ScalarAsync("SELECT data_type FROM information_schema.columns WHERE table_name = 'users' AND column_name = 'id'"),
             Is.EqualTo("uuid"));
     }
@@ -88,21 +80,21 @@ public sealed class MigrationTests
     [Test]
     public async Task Migrate_WhileAnotherInstanceMigrates_WaitsForItsTurn()
     {
-        await using var other = new NpgsqlConnection(_database);
+        await using var other = new NpgsqlConnection(Database);
         await other.OpenAsync();
         await using var take = new NpgsqlCommand("SELECT pg_advisory_lock(x'74696b697961'::bigint)", other);
         await take.ExecuteNonQueryAsync();
 
         var migrating = MigrateAsync();
-        await LockWaits.UntilSomeoneWaitsAsync(_database, LockWaits.Advisory);
-        var historyWhileWaiting = await MigrationHistory.CountAsync(_database);
+        await LockWaits.UntilSomeoneWaitsAsync(Database, LockWaits.Advisory);
+        var historyWhileWaiting = await MigrationHistory.CountAsync(Database);
         await using var release = new NpgsqlCommand("SELECT pg_advisory_unlock(x'74696b697961'::bigint)", other);
         await release.ExecuteNonQueryAsync(); // the other instance is done
         var result = await migrating;
 
         Assert.That(historyWhileWaiting, Is.LessThanOrEqualTo(0), "nothing applied while the lock was held");
         Assert.That(result.ExitCode, Is.Zero, result.StandardError);
-        Assert.That(await MigrationHistory.CountAsync(_database), Is.EqualTo(MigrationHistory.KnownMigrations.Count));
+        Assert.That(await MigrationHistory.CountAsync(Database), Is.EqualTo(MigrationHistory.KnownMigrations.Count));
     }
 
     [Test]
@@ -121,12 +113,12 @@ public sealed class MigrationTests
     }
 
     private Task<ProcessResult> MigrateAsync() => ApiProcess.RunAsync(
-        TestMail.With(new Dictionary<string, string> { ["DATABASE_URL"] = _database, ["JWT_SECRET"] = ApiProcess.ValidJwtSecret }),
+        TestMail.With(new Dictionary<string, string> { ["DATABASE_URL"] = Database, ["JWT_SECRET"] = ApiProcess.ValidJwtSecret }),
         "migrate");
 
     private async Task ExecuteAsync(string sql)
     {
-        await using var connection = new NpgsqlConnection(_database);
+        await using var connection = new NpgsqlConnection(Database);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
@@ -134,7 +126,7 @@ public sealed class MigrationTests
 
     private async Task<object?> ScalarAsync(string sql)
     {
-        await using var connection = new NpgsqlConnection(_database);
+        await using var connection = new NpgsqlConnection(Database);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         return await command.ExecuteScalarAsync();
