@@ -37,6 +37,12 @@ internal sealed partial class MailOutboxSender(IServiceScopeFactory scopes, IMai
             return;
         }
 
+        if (SmtpEndpoint.TryParse(options.Value.SmtpUrl, out var endpoint, out _)
+            && (endpoint.Security == MailKit.Security.SecureSocketOptions.None || endpoint.SkipCertificateCheck))
+        {
+            LogUnprotectedSmtp(); // allowed (local relays, tests), but an operator must see it
+        }
+
         await Task.Yield(); // never hold up the host's start
         var failedRounds = 0;
         while (!stoppingToken.IsCancellationRequested)
@@ -185,6 +191,10 @@ internal sealed partial class MailOutboxSender(IServiceScopeFactory scopes, IMai
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Mail is not configured (neither SMTP_URL nor MAIL_PICKUP_DIR): queued mails are kept, not sent")]
     private partial void LogNotConfigured();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "SMTP_URL sends without TLS (disable_starttls) or trusts any "
+        + "certificate (skip_ssl_verify): codes and the SMTP password cross the network unprotected; for local relays and tests only")]
+    private partial void LogUnprotectedSmtp();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A round of the mail sender failed ({ExceptionType}); it runs again shortly")]
     private partial void LogRoundFailed(string exceptionType, Exception exception);

@@ -21,6 +21,7 @@ internal sealed partial class ChangeEmailHandler(IApplicationDbContext db, ICurr
     RequestLimits limits, AccountMails mails, TimeProvider time, ILogger<ChangeEmailHandler> logger)
     : ICommandHandler<ChangeEmailCommand>
 {
+    // A request of the same account or to the same address, sent at the same moment, saved first.
     private static readonly TimeSpan RacedRetryAfter = TimeSpan.FromSeconds(1);
 
     public async ValueTask<Unit> Handle(ChangeEmailCommand command, CancellationToken cancellationToken)
@@ -38,7 +39,7 @@ internal sealed partial class ChangeEmailHandler(IApplicationDbContext db, ICurr
         await passwords.ConfirmAsync(user, command.Password, now, cancellationToken);
         await limits.RecordAsync(RequestLimits.ForEmailChangeOf(user.Id), now, cancellationToken);
         await limits.RecordAsync(limits.ForEmailChangeTo(newEmail), now, cancellationToken);
-        await SaveAsync(cancellationToken);
+        await db.SaveOrRefuseAsync(RacedRetryAfter, cancellationToken); // the limits count, 409 or not
         if (await db.Users.AnyAsync(u => u.NormalizedEmail == newEmail.Normalized, cancellationToken))
         {
             throw new EmailAlreadyRegisteredException();
@@ -46,22 +47,9 @@ internal sealed partial class ChangeEmailHandler(IApplicationDbContext db, ICurr
 
         await mails.IssueCodeAsync(user, EmailCodePurpose.ChangeEmail, newEmail, now, cancellationToken);
         mails.QueueNotice(user, MailTemplates.EmailChangeRequested, now);
-        await SaveAsync(cancellationToken); // the code and both mails, or none of them
+        await db.SaveOrRefuseAsync(RacedRetryAfter, cancellationToken); // the code and both mails, or none of them
         LogRequested(user.Id);
         return Unit.Value;
-    }
-
-    private async Task SaveAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // A request of the same account or to the same address, sent at the same moment, saved first.
-            throw new TooManyRequestsException(RacedRetryAfter);
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Email change requested by user {UserId}; code sent to the new address")]
