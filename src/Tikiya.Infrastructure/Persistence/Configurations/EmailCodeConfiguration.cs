@@ -22,8 +22,6 @@ internal sealed class EmailCodeConfiguration : IEntityTypeConfiguration<EmailCod
         builder.Property(c => c.Purpose).HasConversion<short>();
         builder.Property(c => c.Address).HasMaxLength(Email.MaxLength).IsRequired();
         builder.Property(c => c.CodeHash).IsRequired();
-        // The Accounts migration's name; it counts every try now, the right one included (counted before comparing).
-        builder.Property(c => c.Attempts).HasColumnName("failed_attempts");
         builder.Property(c => c.Version).IsRowVersion();
     }
 }

@@ -42,7 +42,7 @@ namespace Tikiya.Infrastructure.Persistence.Migrations
                     address = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
                     code_hash = table.Column<byte[]>(type: "bytea", nullable: false),
                     link_token_hash = table.Column<byte[]>(type: "bytea", nullable: true),
-                    failed_attempts = table.Column<int>(type: "integer", nullable: false),
+                    attempts = table.Column<int>(type: "integer", nullable: false),
                     issued_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     used_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),

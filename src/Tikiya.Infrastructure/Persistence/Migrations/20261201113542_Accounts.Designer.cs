@@ -14,7 +14,7 @@ using Tikiya.Infrastructure.Persistence;
 namespace Tikiya.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(TikiyaDbContext))]
-    [Migration("20261201095550_Accounts")]
+    [Migration("20261201113542_Accounts")]
     partial class Accounts
     {
         /// <inheritdoc />
@@ -39,6 +39,10 @@ namespace Tikiya.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(254)")
                         .HasColumnName("address");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
                     b.Property<byte[]>("CodeHash")
                         .IsRequired()
                         .HasColumnType("bytea")
@@ -47,10 +51,6 @@ namespace Tikiya.Infrastructure.Persistence.Migrations
                     b.Property<DateTimeOffset>("ExpiresAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("expires_at");
-
-                    b.Property<int>("FailedAttempts")
-                        .HasColumnType("integer")
-                        .HasColumnName("failed_attempts");
 
                     b.Property<DateTimeOffset>("IssuedAt")
                         .HasColumnType("timestamp with time zone")
