@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace Tikiya.Domain.Mail;
 
 /// <summary>
@@ -61,6 +63,13 @@ public sealed class OutboxMail
     }
 
     public bool IsDue(DateTimeOffset now) => IsPending && NextAttemptAt <= now;
+
+    /// <summary><see cref="IsPending"/> as a query the database runs.</summary>
+    public static Expression<Func<OutboxMail, bool>> Pending { get; } = m => m.SentAt == null && m.GaveUpAt == null;
+
+    /// <summary><see cref="IsDue"/> as a query the database runs (the sender's "what is due?").</summary>
+    public static Expression<Func<OutboxMail, bool>> DueAt(DateTimeOffset now) =>
+        m => m.SentAt == null && m.GaveUpAt == null && m.NextAttemptAt <= now;
 
     public void MarkSent(DateTimeOffset now)
     {

@@ -97,7 +97,7 @@ internal sealed partial class MailOutboxSender(IServiceScopeFactory scopes, IMai
             // a full batch: there may be more
         }
 
-        metrics.OldestUnsent(await db.OutboxMails.Where(m => m.SentAt == null && m.GaveUpAt == null)
+        metrics.OldestUnsent(await db.OutboxMails.Where(OutboxMail.Pending)
             .MinAsync(m => (DateTimeOffset?)m.QueuedAt, cancellationToken));
     }
 
@@ -105,7 +105,7 @@ internal sealed partial class MailOutboxSender(IServiceScopeFactory scopes, IMai
     {
         var now = time.GetUtcNow();
         var due = await db.OutboxMails.AsNoTracking()
-            .Where(m => m.SentAt == null && m.GaveUpAt == null && m.NextAttemptAt <= now)
+            .Where(OutboxMail.DueAt(now))
             .OrderBy(m => m.NextAttemptAt).Select(m => m.Id).Take(BatchSize)
             .ToListAsync(cancellationToken);
         if (due.Count == 0)

@@ -90,12 +90,5 @@ internal sealed class MailTemplateRenderer
         return (templates, errors);
     }
 
-    private static string BuiltIn(string file)
-    {
-        var resource = $"Tikiya.Infrastructure.Mail.Templates.{file}";
-        using var stream = typeof(MailTemplateRenderer).Assembly.GetManifestResourceStream(resource)
-            ?? throw new InvalidOperationException($"The built-in mail template {file} is missing from the build.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    private static string BuiltIn(string file) => EmbeddedFiles.Read($"Mail.Templates.{file}");
 }

@@ -87,6 +87,25 @@ public sealed class OutboxMailTests
         Assert.Throws<InvalidOperationException>(() => mail.MarkSent(Start));
     }
 
+    [Test]
+    public void DueAt_AgreesWithIsDue()
+    {
+        var waiting = Queued();
+        waiting.RecordFailure(Start, "down", permanent: false, Policy);
+        var sent = Queued();
+        sent.MarkSent(Start);
+
+        foreach (var mail in new[] { Queued(), waiting, sent })
+        {
+            foreach (var at in new[] { Start, Start.AddMinutes(1) })
+            {
+                Assert.That(OutboxMail.DueAt(at).Compile()(mail), Is.EqualTo(mail.IsDue(at)));
+            }
+
+            Assert.That(OutboxMail.Pending.Compile()(mail), Is.EqualTo(mail.IsPending));
+        }
+    }
+
     private static OutboxMail Queued() => OutboxMail.Queue(Guid.NewGuid(), "ann@example.com", "verify-email",
         new Dictionary<string, string> { ["code"] = "123456" }, Start);
 }
