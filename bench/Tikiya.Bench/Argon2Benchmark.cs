@@ -24,11 +24,11 @@ internal static class Argon2Benchmark
         options.ThrowIfUnused();
 
         var settings = FromEnvironment();
-        IPasswordHasher hasher = settings.Hasher == PasswordHashingOptions.Isopoh
+        Argon2PasswordHasher hasher = settings.Hasher == PasswordHashingOptions.Isopoh
             ? new IsopohPasswordHasher(Microsoft.Extensions.Options.Options.Create(settings))
             : new LibsodiumPasswordHasher(Microsoft.Extensions.Options.Options.Create(settings));
-        var hash = await hasher.HashAsync(Password, cancellationToken);
-        if (!await hasher.VerifyAsync(Password, hash, cancellationToken))
+        var hash = hasher.HashPassword(Password);
+        if (hasher.VerifyPassword(Password, hash) == PasswordVerification.Failed)
         {
             throw new BenchmarkException("the hasher does not verify its own hash");
         }
@@ -50,7 +50,7 @@ internal static class Argon2Benchmark
         await Json.WriteAsync(result, output, cancellationToken);
     }
 
-    private static WorkerResult VerifyUntil(IPasswordHasher hasher, string hash, TimeSpan duration, CancellationToken cancellationToken)
+    private static WorkerResult VerifyUntil(Argon2PasswordHasher hasher, string hash, TimeSpan duration, CancellationToken cancellationToken)
     {
         var latencies = new List<double>();
         var clock = Stopwatch.StartNew();
@@ -58,8 +58,7 @@ internal static class Argon2Benchmark
         {
             cancellationToken.ThrowIfCancellationRequested();
             var start = clock.Elapsed;
-            // Both adapters compute synchronously and return a completed ValueTask.
-            if (!hasher.VerifyAsync(Password, hash, cancellationToken).AsTask().GetAwaiter().GetResult())
+            if (hasher.VerifyPassword(Password, hash) == PasswordVerification.Failed)
             {
                 throw new BenchmarkException("a verification failed");
             }

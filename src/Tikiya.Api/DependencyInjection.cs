@@ -49,7 +49,7 @@ public static class DependencyInjection
         services.AddAuthentication().AddJwtBearer();
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtBearerSetup>();
         services.AddHttpContextAccessor();
-        services.AddScoped<ICurrentUser, HttpContextCurrentUser>();
+        services.AddScoped<ICaller, HttpContextCaller>();
         services.AddAuthorizationBuilder().SetDefaultPolicy(
             new AuthorizationPolicyBuilder(JwtBearerDefaults.AuthenticationScheme).RequireAuthenticatedUser().Build());
 

@@ -23,7 +23,7 @@ public static class DependencyInjection
         services.AddScoped<CodeProofs>();
         services.AddScoped<PasswordConfirmation>();
         services.AddScoped<MailRequestIntake>();
-        services.AddScoped<AccountLock>();
+        services.AddScoped<AccountThrottle>();
         services.AddScoped<RequestLimits>();
         return services;
     }

@@ -25,7 +25,6 @@ public static class DependencyInjection
         services.AddOptions<JwtOptions>().BindEnvironment(configuration);
         services.AddSingleton<IValidateOptions<JwtOptions>, JwtOptionsValidator>();
         services.AddOptions<PasswordHashingOptions>().BindEnvironment(configuration);
-        services.AddSingleton<IValidateOptions<PasswordHashingOptions>, PasswordHashingOptionsValidator>();
         services.AddOptions<LoginThrottleOptions>().BindEnvironment(configuration);
         services.AddOptions<MaintenanceOptions>().BindEnvironment(configuration);
         services.AddOptions<MailOptions>().BindEnvironment(configuration);
@@ -40,22 +39,22 @@ public static class DependencyInjection
 
         services.AddSingleton<LibsodiumPasswordHasher>();
         services.AddSingleton<IsopohPasswordHasher>();
-        services.AddSingleton<IPasswordHasher>(sp =>
+        services.AddSingleton(sp =>
         {
             var settings = sp.GetRequiredService<IOptions<PasswordHashingOptions>>().Value;
-            IPasswordHasher adapter = settings.Hasher == PasswordHashingOptions.Isopoh
+            Argon2PasswordHasher adapter = settings.Hasher == PasswordHashingOptions.Isopoh
                 ? sp.GetRequiredService<IsopohPasswordHasher>()
                 : sp.GetRequiredService<LibsodiumPasswordHasher>();
-            return new DedicatedThreadPasswordHasher(adapter, settings.HashingThreads);
+            return PasswordHasher.Create(adapter, settings.HashingThreads, TimeSpan.FromMilliseconds(settings.WaitMs),
+                sp.GetRequiredService<TikiyaMetrics>());
         });
+        services.AddSingleton<IPasswordHasher>(sp => sp.GetRequiredService<PasswordHasher>());
         services.AddSingleton<TikiyaMetrics>();
-        services.AddSingleton<PasswordHashingBulkhead>();
-        services.AddSingleton<IPasswordHashingCapacity>(sp => sp.GetRequiredService<PasswordHashingBulkhead>());
         services.AddHostedService<PasswordHasherWarmUp>();
         services.AddSingleton<IEmailFingerprinter, HmacEmailFingerprinter>();
         services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<LoginThrottleOptions>>().Value.ToPolicy());
-        services.AddScoped<ILoginThrottleStore, LoginThrottleStore>();
+        services.AddScoped<ILoginThrottleRows, LoginThrottleRows>();
         services.AddHostedService<PurgeBackgroundService>();
         services.AddAccountMail();
         return services;

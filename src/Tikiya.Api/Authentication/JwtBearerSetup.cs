@@ -56,6 +56,11 @@ internal sealed class JwtBearerSetup(IOptions<JwtOptions> jwt, TimeProvider time
             return;
         }
 
+        if (context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<SessionCheckedByHandlerAttribute>() is not null)
+        {
+            return; // the handler's own query checks it, with what it reads
+        }
+
         var sender = context.HttpContext.RequestServices.GetRequiredService<ISender>();
         if (!await sender.Send(new IsSessionActiveQuery(sessionId, userId), context.HttpContext.RequestAborted))
         {

@@ -2,7 +2,6 @@ using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using Tikiya.Api.Authentication;
 using Tikiya.Api.Resilience;
 using Tikiya.Application.Auth;
 using Tikiya.Application.Auth.Login;
@@ -40,7 +39,7 @@ public sealed class AuthController(ISender sender) : ControllerBase
     [ProducesResponseType<TokensResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
     public async Task<ActionResult<TokensResponse>> Login(LoginCommand command, CancellationToken cancellationToken) =>
-        await sender.Send(command with { Client = HttpContext.ClientInfo() }, cancellationToken);
+        await sender.Send(command, cancellationToken);
 
     [HttpPost("refresh")]
     [ProducesResponseType<TokensResponse>(StatusCodes.Status200OK)]
@@ -62,7 +61,7 @@ public sealed class AuthController(ISender sender) : ControllerBase
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
     public async Task<IActionResult> LogoutAll(CancellationToken cancellationToken)
     {
-        await sender.Send(new LogoutAllCommand(User.UserId()), cancellationToken);
+        await sender.Send(new LogoutAllCommand(), cancellationToken);
         return NoContent();
     }
 

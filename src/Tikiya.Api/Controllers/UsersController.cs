@@ -17,10 +17,10 @@ namespace Tikiya.Api.Controllers;
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class UsersController(ISender sender) : ControllerBase
 {
-    [HttpGet("me")]
+    [HttpGet("me"), SessionCheckedByHandler] // one round trip: the session check and the user together
     [ProducesResponseType<UserResponse>(StatusCodes.Status200OK)]
     public async Task<ActionResult<UserResponse>> Me(CancellationToken cancellationToken) =>
-        await sender.Send(new GetMeQuery(User.UserId()), cancellationToken);
+        await sender.Send(new GetMeQuery(), cancellationToken);
 
     /// <summary>Ends every other session of the account; the caller's stays.</summary>
     [HttpPost("me/password"), Consumes("application/json")]

@@ -20,26 +20,15 @@ public sealed class PasswordHashingOptions
     public int Iterations { get; set; } = 2;
 
     /// <summary>
-    /// Logins and registrations in their hashing stage at once (the bulkhead's slots). A slot is held from before the
-    /// login's database lock to the end of its hash, so each holds a pooled connection: 0 means two per core, but never
-    /// more than half of DATABASE_POOL_MAX, and an explicit value must stay below it, or a login burst would take every
-    /// connection from refresh and me. The hashes themselves run one per core on threads of their own
-    /// (<see cref="HashingThreads"/>): with two slots per core, one login does its round trips while the other hashes.
-    /// Beyond the slots, requests wait (see below), then get 503.
+    /// Hashes at once, each on a thread of its own (0: one per core). More than the cores only adds memory (each hash
+    /// holds ARGON2_MEMORY_KIB) and latency; fewer leaves cores for the rest of the API.
     /// </summary>
-    [ConfigurationKeyName("PASSWORD_HASHING_CONCURRENCY"), Range(0, 1024, ErrorMessage = "PASSWORD_HASHING_CONCURRENCY must be between 0 (two per core) and 1024.")]
+    [ConfigurationKeyName("PASSWORD_HASHING_CONCURRENCY"), Range(0, 1024, ErrorMessage = "PASSWORD_HASHING_CONCURRENCY must be between 0 (one per core) and 1024.")]
     public int Concurrency { get; set; }
 
+    /// <summary>How long a hash may wait for its turn before 503.</summary>
     [ConfigurationKeyName("PASSWORD_HASHING_WAIT_MS"), Range(0, 60_000, ErrorMessage = "PASSWORD_HASHING_WAIT_MS must be between 0 and 60000.")]
     public int WaitMs { get; set; } = 2000;
 
-    /// <summary>Not a variable of its own (DatabaseOptions validates it): the pool the slots' connections come from.</summary>
-    [ConfigurationKeyName("DATABASE_POOL_MAX")]
-    public int DatabasePoolMax { get; set; } = DatabaseOptions.DefaultPoolMax;
-
-    public int EffectiveConcurrency =>
-        Concurrency > 0 ? Concurrency : Math.Clamp(DatabasePoolMax / 2, 1, 2 * Environment.ProcessorCount);
-
-    /// <summary>Argon2 computations at once: one per core, and never more than there are slots.</summary>
-    public int HashingThreads => Math.Min(Environment.ProcessorCount, EffectiveConcurrency);
+    public int HashingThreads => Concurrency > 0 ? Concurrency : Environment.ProcessorCount;
 }

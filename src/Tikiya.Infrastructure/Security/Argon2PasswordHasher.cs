@@ -9,11 +9,12 @@ using Tikiya.Infrastructure.Options;
 namespace Tikiya.Infrastructure.Security;
 
 /// <summary>
-/// What both Argon2id adapters share: the password's UTF-8 bytes are zeroed after use; a stored hash the adapter
-/// cannot parse matches no password instead of failing the request; an unknown user is checked against a dummy hash
-/// of the same cost, so both login failures take the same time (API.md).
+/// What every Argon2id adapter shares, computed synchronously on the caller's thread (<see cref="PasswordHasher"/>
+/// decides which thread and when): the password's UTF-8 bytes are zeroed after use; a stored hash the adapter cannot
+/// parse matches no password instead of failing the request; an unknown user is checked against a dummy hash of the
+/// same cost, so both login failures take the same time (API.md).
 /// </summary>
-internal abstract partial class Argon2PasswordHasher : IPasswordHasher
+internal abstract partial class Argon2PasswordHasher
 {
     private readonly IOptions<PasswordHashingOptions> _options;
     private readonly Lazy<string> _dummyHash;
@@ -26,14 +27,13 @@ internal abstract partial class Argon2PasswordHasher : IPasswordHasher
 
     protected PasswordHashingOptions Settings => _options.Value;
 
-    public ValueTask<string> HashAsync(string password, CancellationToken cancellationToken)
+    public string HashPassword(string password)
     {
         ArgumentNullException.ThrowIfNull(password);
-        cancellationToken.ThrowIfCancellationRequested();
         var passwordBytes = Encoding.UTF8.GetBytes(password);
         try
         {
-            return ValueTask.FromResult(Hash(passwordBytes));
+            return Hash(passwordBytes);
         }
         finally
         {
@@ -41,19 +41,20 @@ internal abstract partial class Argon2PasswordHasher : IPasswordHasher
         }
     }
 
-    public ValueTask<bool> VerifyAsync(string password, string? passwordHash, CancellationToken cancellationToken)
+    public PasswordVerification VerifyPassword(string password, string? passwordHash)
     {
         ArgumentNullException.ThrowIfNull(password);
-        cancellationToken.ThrowIfCancellationRequested();
         var passwordBytes = Encoding.UTF8.GetBytes(password);
         try
         {
             var matches = Verify(passwordHash ?? _dummyHash.Value, passwordBytes);
-            return ValueTask.FromResult(matches && passwordHash is not null);
+            return !matches || passwordHash is null ? PasswordVerification.Failed
+                : NeedsRehash(passwordHash) ? PasswordVerification.SucceededRehashNeeded
+                : PasswordVerification.Succeeded;
         }
         catch (Exception e) when (e is ArgumentException or FormatException or IndexOutOfRangeException)
         {
-            return ValueTask.FromResult(false); // the adapters throw these on a malformed stored hash
+            return PasswordVerification.Failed; // the adapters throw these on a malformed stored hash
         }
         finally
         {
@@ -61,9 +62,14 @@ internal abstract partial class Argon2PasswordHasher : IPasswordHasher
         }
     }
 
-    public bool NeedsRehash(string passwordHash)
+    /// <summary>A PHC string for <paramref name="password"/> with a new random salt and the configured cost.</summary>
+    protected abstract string Hash(byte[] password);
+
+    protected abstract bool Verify(string passwordHash, byte[] password);
+
+    // Stronger only: a hash made at a higher cost than the configured one is never weakened.
+    private bool NeedsRehash(string passwordHash)
     {
-        ArgumentNullException.ThrowIfNull(passwordHash);
         var cost = PhcCost().Match(passwordHash);
         if (!cost.Success)
         {
@@ -72,13 +78,8 @@ internal abstract partial class Argon2PasswordHasher : IPasswordHasher
 
         var memoryKib = int.Parse(cost.Groups["m"].ValueSpan, CultureInfo.InvariantCulture);
         var iterations = int.Parse(cost.Groups["t"].ValueSpan, CultureInfo.InvariantCulture);
-        return memoryKib < Settings.MemoryKib || iterations < Settings.Iterations; // stronger only: never weaken a hash
+        return memoryKib < Settings.MemoryKib || iterations < Settings.Iterations;
     }
-
-    /// <summary>A PHC string for <paramref name="password"/> with a new random salt and the configured cost.</summary>
-    protected abstract string Hash(byte[] password);
-
-    protected abstract bool Verify(string passwordHash, byte[] password);
 
     [GeneratedRegex(@"^\$argon2id\$v=19\$m=(?<m>\d{1,9}),t=(?<t>\d{1,9}),p=\d{1,3}\$", RegexOptions.CultureInvariant)]
     private static partial Regex PhcCost();

@@ -261,12 +261,10 @@ public sealed class LoginTests : ApiTest
         public ValueTask<string> HashAsync(string password, CancellationToken cancellationToken) =>
             inner.HashAsync(password, cancellationToken);
 
-        public ValueTask<bool> VerifyAsync(string password, string? passwordHash, CancellationToken cancellationToken)
+        public ValueTask<PasswordVerification> VerifyAsync(string password, string? passwordHash, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref _verifications);
             return inner.VerifyAsync(password, passwordHash, cancellationToken);
         }
-
-        public bool NeedsRehash(string passwordHash) => inner.NeedsRehash(passwordHash);
     }
 }

@@ -55,9 +55,7 @@ public sealed class AccountFlowErrorTests : ApiTest
     {
         public ValueTask<string> HashAsync(string password, CancellationToken cancellationToken) => throw failure;
 
-        public ValueTask<bool> VerifyAsync(string password, string? passwordHash, CancellationToken cancellationToken) =>
-            ValueTask.FromResult(false); // the app's warm-up verifies at start; the register call is the one that fails
-
-        public bool NeedsRehash(string passwordHash) => false;
+        public ValueTask<PasswordVerification> VerifyAsync(string password, string? passwordHash, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(PasswordVerification.Failed); // the app's warm-up verifies at start; the register call is the one that fails
     }
 }

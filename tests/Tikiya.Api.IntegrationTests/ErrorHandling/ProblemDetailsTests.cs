@@ -101,9 +101,7 @@ public sealed class ProblemDetailsTests : ApiTest
         public ValueTask<string> HashAsync(string password, CancellationToken cancellationToken) =>
             throw new InvalidOperationException(Message);
 
-        public ValueTask<bool> VerifyAsync(string password, string? passwordHash, CancellationToken cancellationToken) =>
-            ValueTask.FromResult(false); // the app's warm-up verifies at start; the register call is the one that fails
-
-        public bool NeedsRehash(string passwordHash) => throw new InvalidOperationException(Message);
+        public ValueTask<PasswordVerification> VerifyAsync(string password, string? passwordHash, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(PasswordVerification.Failed); // the app's warm-up verifies at start; the register call is the one that fails
     }
 }

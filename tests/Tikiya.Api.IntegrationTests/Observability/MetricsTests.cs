@@ -60,19 +60,16 @@ public sealed class MetricsTests : ApiTest
     [Test]
     public async Task Metrics_AfterAHashingRefusal_CountItOnce()
     {
-        await using var app = Factory.WithWebHostBuilder(b =>
-            b.UseSetting("PASSWORD_HASHING_CONCURRENCY", "1").UseSetting("PASSWORD_HASHING_WAIT_MS", "50"));
+        await using var app = Factory.WithWebHostBuilder(b => b.WithOneSlowHashingThread());
         using var client = app.CreateClient();
-        HttpResponseMessage refused;
-        using (await app.Services.GetRequiredService<IPasswordHashingCapacity>().EnterAsync(CancellationToken.None))
-        {
-            refused = await client.LoginAsync();
-        }
+        var inFlight = await BusyHasher.StartLoginAsync(client, app.Services);
+        var refused = await client.LoginAsync();
+        await inFlight;
 
         var metrics = await client.GetStringAsync("/metrics");
 
         Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
         Assert.That(metrics, Does.Match("tikiya_requests_refused_total\\{[^}]*limiter=\"hashing\"[^}]*\\} 1"));
-        Assert.That(metrics, Does.Contain("tikiya_password_hashing_waiting"), "the bulkhead's gauges");
+        Assert.That(metrics, Does.Contain("tikiya_password_hashing_waiting"), "the hasher's gauges");
     }
 }

@@ -53,25 +53,24 @@ public sealed class RefusalTests : ApiTest
     }
 
     [Test]
-    public async Task Login_WhenEveryHashingSlotStaysTaken_Gets503WithRetryAfter()
+    public async Task Login_WhenTheHasherHasNoRoom_Gets503WithRetryAfterAndCountsNoFailure()
     {
         await new UserBuilder().RegisterAsync(Client);
-        await using var app = Factory.WithWebHostBuilder(b =>
-            b.UseSetting("PASSWORD_HASHING_CONCURRENCY", "1").UseSetting("PASSWORD_HASHING_WAIT_MS", "50"));
+        await using var app = Factory.WithWebHostBuilder(b => b.WithOneSlowHashingThread());
         using var client = app.CreateClient();
-        var slots = app.Services.GetRequiredService<IPasswordHashingCapacity>();
 
-        HttpResponseMessage refused;
-        using (await slots.EnterAsync(CancellationToken.None))
-        {
-            refused = await client.LoginAsync();
-        }
-
-        var afterwards = await client.LoginAsync();
+        var inFlight = await BusyHasher.StartLoginAsync(client, app.Services);
+        var refused = await client.LoginAsync();
+        var first = await inFlight;
 
         await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.ServiceUnavailable, "overloaded");
         Assert.That(refused.Headers.RetryAfter?.Delta, Is.GreaterThan(TimeSpan.Zero));
-        Assert.That(afterwards.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        var throttles = await QueryAsync(db => db.LoginThrottles.Select(t => new { t.ConsecutiveFailures, t.AttemptsInFlight }).ToListAsync());
+        Assert.That(throttles.Sum(t => t.ConsecutiveFailures), Is.EqualTo(1),
+            "the unknown email counts; the refused login, whose password was never checked, does not");
+        Assert.That(throttles.Sum(t => t.AttemptsInFlight), Is.Zero, "every place given back");
+        Assert.That((await client.LoginAsync()).StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
 
     [Test]

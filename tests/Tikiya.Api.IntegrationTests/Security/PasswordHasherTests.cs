@@ -11,54 +11,74 @@ public sealed class PasswordHasherTests
     private const string Password = "correct horse battery";
     private const string PhcPattern = @"^\$argon2id\$v=19\$m=19456,t=2,p=1\$[A-Za-z0-9+/]{22}\$[A-Za-z0-9+/]{43}$";
 
-    private static readonly IPasswordHasher[] Hashers = [Libsodium(), Isopoh()];
+    private static readonly string[] Hashers = [PasswordHashingOptions.Libsodium, PasswordHashingOptions.Isopoh];
 
     private static IEnumerable<TestCaseData> CrossPairs()
     {
-        yield return new TestCaseData(Libsodium(), Isopoh()).SetName("Hash_WithLibsodium_VerifiesWithIsopoh");
-        yield return new TestCaseData(Isopoh(), Libsodium()).SetName("Hash_WithIsopoh_VerifiesWithLibsodium");
+        yield return new TestCaseData(PasswordHashingOptions.Libsodium, PasswordHashingOptions.Isopoh).SetName("Hash_WithLibsodium_VerifiesWithIsopoh");
+        yield return new TestCaseData(PasswordHashingOptions.Isopoh, PasswordHashingOptions.Libsodium).SetName("Hash_WithIsopoh_VerifiesWithLibsodium");
     }
 
     [TestCaseSource(nameof(CrossPairs))]
-    public async Task Hash_WithOneAdapter_VerifiesWithTheOther(IPasswordHasher hashing, IPasswordHasher verifying)
+    public void Hash_WithOneAdapter_VerifiesWithTheOther(string hashingAdapter, string verifyingAdapter)
     {
-        var hash = await hashing.HashAsync(Password, CancellationToken.None);
+        var verifying = Adapter(verifyingAdapter);
+        var hash = Adapter(hashingAdapter).HashPassword(Password);
 
         Assert.That(hash, Does.Match(PhcPattern));
-        Assert.That(await verifying.VerifyAsync(Password, hash, CancellationToken.None), Is.True);
-        Assert.That(await verifying.VerifyAsync("wrong horse battery", hash, CancellationToken.None), Is.False);
+        Assert.That(verifying.VerifyPassword(Password, hash), Is.EqualTo(PasswordVerification.Succeeded));
+        Assert.That(verifying.VerifyPassword("wrong horse battery", hash), Is.EqualTo(PasswordVerification.Failed));
     }
 
     [TestCaseSource(nameof(Hashers))]
-    public async Task Hash_SamePasswordTwice_UsesANewSaltEachTime(IPasswordHasher hasher)
+    public void Verify_OfAHashBelowTheConfiguredCost_AsksForARehash(string adapter)
     {
-        var first = await hasher.HashAsync(Password, CancellationToken.None);
-        var second = await hasher.HashAsync(Password, CancellationToken.None);
+        var hasher = Adapter(adapter);
+        var weaker = Libsodium(new PasswordHashingOptions { MemoryKib = 12_288, Iterations = 2 }).HashPassword(Password);
+        var stronger = Libsodium(new PasswordHashingOptions { MemoryKib = 19_456, Iterations = 3 }).HashPassword(Password);
+
+        Assert.That(hasher.VerifyPassword(Password, weaker), Is.EqualTo(PasswordVerification.SucceededRehashNeeded));
+        Assert.That(hasher.VerifyPassword(Password, stronger), Is.EqualTo(PasswordVerification.Succeeded), "never weakened");
+        Assert.That(hasher.VerifyPassword("wrong", weaker), Is.EqualTo(PasswordVerification.Failed));
+    }
+
+    [TestCaseSource(nameof(Hashers))]
+    public void Verify_WithNoStoredHash_FailsAfterAFullCheck(string adapter)
+    {
+        Assert.That(Adapter(adapter).VerifyPassword(Password, passwordHash: null), Is.EqualTo(PasswordVerification.Failed));
+    }
+
+    [TestCaseSource(nameof(Hashers))]
+    public void Hash_SamePasswordTwice_UsesANewSaltEachTime(string adapter)
+    {
+        var hasher = Adapter(adapter);
+        var first = hasher.HashPassword(Password);
+        var second = hasher.HashPassword(Password);
 
         Assert.That(first, Is.Not.EqualTo(second));
     }
 
     [Test]
-    public async Task Hash_WithConfiguredCost_WritesItIntoThePhcString(
+    public void Hash_WithConfiguredCost_WritesItIntoThePhcString(
         [Values(PasswordHashingOptions.Libsodium, PasswordHashingOptions.Isopoh)] string adapter)
     {
         var options = new PasswordHashingOptions { MemoryKib = 12_288, Iterations = 3 };
-        IPasswordHasher hasher = adapter == PasswordHashingOptions.Isopoh ? Isopoh(options) : Libsodium(options);
+        Argon2PasswordHasher hasher = adapter == PasswordHashingOptions.Isopoh ? Isopoh(options) : Libsodium(options);
 
-        var hash = await hasher.HashAsync(Password, CancellationToken.None);
+        var hash = hasher.HashPassword(Password);
 
         Assert.That(hash, Does.StartWith("$argon2id$v=19$m=12288,t=3,p=1$"));
     }
 
     [Test]
-    public async Task Verify_MalformedStoredHash_IsAMismatchNotAnError(
+    public void Verify_MalformedStoredHash_IsAMismatchNotAnError(
         [Values(PasswordHashingOptions.Libsodium, PasswordHashingOptions.Isopoh)] string adapter,
         [Values("", "garbage", "$argon2id$v=19$m=19456,t=2,p=1$bad$bad",
             "$2b$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW")] string storedHash)
     {
-        IPasswordHasher hasher = adapter == PasswordHashingOptions.Isopoh ? Isopoh() : Libsodium();
+        Argon2PasswordHasher hasher = adapter == PasswordHashingOptions.Isopoh ? Isopoh() : Libsodium();
 
-        Assert.That(await hasher.VerifyAsync(Password, storedHash, CancellationToken.None), Is.False);
+        Assert.That(hasher.VerifyPassword(Password, storedHash), Is.EqualTo(PasswordVerification.Failed));
     }
 
     [TestCase(PasswordHashingOptions.Isopoh, typeof(IsopohPasswordHasher))]
@@ -69,31 +89,25 @@ public sealed class PasswordHasherTests
 
         var hasher = app.Services.GetRequiredService<IPasswordHasher>();
 
-        Assert.That(hasher, Is.TypeOf<DedicatedThreadPasswordHasher>());
-        var threads = (DedicatedThreadPasswordHasher)hasher;
+        Assert.That(hasher, Is.TypeOf<PasswordHasher>());
+        var threads = (PasswordHasher)hasher;
         Assert.That(threads.Adapter, Is.TypeOf(expected));
         Assert.That(threads.Threads, Is.EqualTo(Environment.ProcessorCount));
     }
 
     [Test]
-    public async Task HashingSlots_ByDefault_AreNeverMoreThanHalfThePool()
+    public async Task HashingConcurrency_SetsTheThreads_WhateverThePool()
     {
-        await using var app = TestSetup.Factory.WithWebHostBuilder(b => b.UseSetting("DATABASE_POOL_MAX", "4"));
+        await using var app = TestSetup.Factory.WithWebHostBuilder(b => b
+            .UseSetting("PASSWORD_HASHING_CONCURRENCY", "3").UseSetting("DATABASE_POOL_MAX", "2"));
 
-        var slots = app.Services.GetRequiredService<PasswordHashingBulkhead>();
+        var hasher = (PasswordHasher)app.Services.GetRequiredService<IPasswordHasher>();
 
-        Assert.That(slots.Capacity, Is.EqualTo(Math.Min(2 * Environment.ProcessorCount, 2)));
+        Assert.That(hasher.Threads, Is.EqualTo(3));
     }
 
-    [Test]
-    public async Task HashingThreads_AreNeverMoreThanTheBulkheadsSlots()
-    {
-        await using var app = TestSetup.Factory.WithWebHostBuilder(b => b.UseSetting("PASSWORD_HASHING_CONCURRENCY", "1"));
-
-        var hasher = (DedicatedThreadPasswordHasher)app.Services.GetRequiredService<IPasswordHasher>();
-
-        Assert.That(hasher.Threads, Is.EqualTo(1));
-    }
+    private static Argon2PasswordHasher Adapter(string name, PasswordHashingOptions? options = null) =>
+        name == PasswordHashingOptions.Isopoh ? Isopoh(options) : Libsodium(options);
 
     private static LibsodiumPasswordHasher Libsodium(PasswordHashingOptions? options = null) =>
         new(Microsoft.Extensions.Options.Options.Create(options ?? new PasswordHashingOptions()));

@@ -88,6 +88,92 @@ public sealed class LoginThrottleTests
         Assert.That(throttle.RetryAfter(Start.AddSeconds(1)), Is.EqualTo(TimeSpan.FromSeconds(59)));
     }
 
+    [Test]
+    public void Reserve_WhileLocked_IsThrottledAndTakesNoPlace()
+    {
+        var throttle = Failed(5);
+
+        Assert.That(throttle.Reserve(Start.AddMinutes(5), Policy), Is.EqualTo(ReservationOutcome.Throttled));
+        Assert.That(throttle.RetryAfter(Start.AddMinutes(5)), Is.EqualTo(TimeSpan.FromMinutes(10)));
+        Assert.That(throttle.AttemptsInFlight, Is.Zero);
+    }
+
+    [Test]
+    public void Reserve_WhenFailuresAndAttemptsInFlightFillTheLimit_IsBusy()
+    {
+        var throttle = Failed(3);
+        Assert.That(throttle.Reserve(Start, Policy), Is.EqualTo(ReservationOutcome.Reserved));
+        Assert.That(throttle.Reserve(Start, Policy), Is.EqualTo(ReservationOutcome.Reserved));
+
+        Assert.That(throttle.Reserve(Start, Policy), Is.EqualTo(ReservationOutcome.Busy), "two in flight could still lock it");
+        Assert.That(throttle.AttemptsInFlight, Is.EqualTo(2));
+    }
+
+    [Test]
+    public void Reserve_AfterAnAttemptInFlightSucceeds_IsReservedAgain()
+    {
+        var throttle = new LoginThrottle("key");
+        for (var i = 0; i < Policy.MaxFailures; i++)
+        {
+            throttle.Reserve(Start, Policy);
+        }
+
+        throttle.RecordSuccess();
+
+        Assert.That(throttle.Reserve(Start, Policy), Is.EqualTo(ReservationOutcome.Reserved));
+    }
+
+    [Test]
+    public void Reserve_WhenTheAttemptsInFlightWereAbandoned_ForgetsThem()
+    {
+        var throttle = new LoginThrottle("key");
+        for (var i = 0; i < Policy.MaxFailures; i++)
+        {
+            throttle.Reserve(Start, Policy);
+        }
+
+        Assert.That(throttle.Reserve(Start + LoginThrottle.AbandonedAfter, Policy), Is.EqualTo(ReservationOutcome.Reserved));
+        Assert.That(throttle.AttemptsInFlight, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void RecordFailure_OfAReservedAttempt_LeavesFlightAndCounts()
+    {
+        var throttle = new LoginThrottle("key");
+        throttle.Reserve(Start, Policy);
+
+        throttle.RecordFailure(Start, Policy);
+
+        Assert.That(throttle.AttemptsInFlight, Is.Zero);
+        Assert.That(throttle.ConsecutiveFailures, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void GiveBack_LeavesFlightAndCountsNothing()
+    {
+        var throttle = Failed(4);
+        throttle.Reserve(Start, Policy);
+
+        throttle.GiveBack();
+
+        Assert.That(throttle.AttemptsInFlight, Is.Zero);
+        Assert.That(throttle.ConsecutiveFailures, Is.EqualTo(4));
+        Assert.That(throttle.RetryAfter(Start), Is.Null);
+    }
+
+    [Test]
+    public void ClearFailures_KeepsTheAttemptsInFlight()
+    {
+        var throttle = Failed(5);
+        throttle.ClearFailures();
+        throttle.Reserve(Start, Policy);
+
+        throttle.ClearFailures();
+
+        Assert.That(throttle.AttemptsInFlight, Is.EqualTo(1));
+        Assert.That(throttle.RetryAfter(Start), Is.Null);
+    }
+
     [TestCase(0, 60)]
     [TestCase(5, 0)]
     public void Policy_WithoutPositiveValues_Throws(int maxFailures, int lockoutSeconds)

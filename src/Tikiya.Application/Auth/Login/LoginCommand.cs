@@ -1,16 +1,10 @@
-using System.Text.Json.Serialization;
 using Mediator;
-using Tikiya.Application.Common;
 
 namespace Tikiya.Application.Auth.Login;
 
 /// <summary>Body of <c>POST /api/v1/auth/login</c>; its property names are part of the contract (API.md).</summary>
 public sealed record LoginCommand(string Email, string Password) : ICommand<TokensResponse>
 {
-    /// <summary>Set by the controller from the connection, never from the body.</summary>
-    [JsonIgnore]
-    public ClientInfo Client { get; init; } = ClientInfo.Unknown;
-
     // A record prints every property; this one holds a password, so it prints none.
     public override string ToString() => nameof(LoginCommand);
 }

@@ -7,4 +7,7 @@ internal enum LoginFailure
     WrongPassword,
     Throttled,
     EmailNotVerified,
+
+    /// <summary>The password was right when checked, but a reset, change or deletion committed meanwhile.</summary>
+    AccountChanged,
 }

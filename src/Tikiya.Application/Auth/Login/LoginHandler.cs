@@ -2,72 +2,92 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Tikiya.Application.Accounts;
-using Tikiya.Application.Common;
 using Tikiya.Application.Common.Errors;
 using Tikiya.Application.Common.Interfaces;
 using Tikiya.Domain.Sessions;
-using Tikiya.Domain.Throttling;
 using Tikiya.Domain.Users;
 
 namespace Tikiya.Application.Auth.Login;
 
-internal sealed partial class LoginHandler(IApplicationDbContext db, IPasswordHasher hasher, IPasswordHashingCapacity hashing,
-    ITokenIssuer tokens, ILoginThrottleStore throttles, ThrottlePolicy throttlePolicy, IEmailFingerprinter fingerprinter,
-    AccountPolicy accounts, TimeProvider time, ILogger<LoginHandler> logger) : ICommandHandler<LoginCommand, TokensResponse>
+/// <summary>
+/// API.md's login in three steps, so that no connection or lock is held while Argon2 runs: reserve the attempt in the
+/// email's throttle (429 when throttled), verify the password with nothing held, then settle under the account's lock
+/// in one save: the session, the count reset, a stronger hash.
+/// </summary>
+internal sealed partial class LoginHandler(IApplicationDbContext db, AccountThrottle throttle, IPasswordHasher hasher,
+    ITokenIssuer tokens, ICaller caller, AccountPolicy accounts, ILogger<LoginHandler> logger)
+    : ICommandHandler<LoginCommand, TokensResponse>
 {
-    private const int LoggedFingerprintLength = 12;
-
     public async ValueTask<TokensResponse> Handle(LoginCommand command, CancellationToken cancellationToken)
     {
         var email = Email.ForLookup(command.Email); // the login of an account stored under older rules too
-        var fingerprint = fingerprinter.Fingerprint(email);
-        var emailForLog = fingerprint[..LoggedFingerprintLength]; // logs never show the address
-
-        using var hashingSlot = await hashing.EnterAsync(cancellationToken);
-        // Attempts for one email take turns from here to the commit, known email or not (API.md, Throttling).
-        await using var attempt = await throttles.BeginAsync(fingerprint, cancellationToken);
-        var now = time.GetUtcNowForStorage();
-        if (attempt.Throttle.RetryAfter(now) is { } retryAfter)
-        {
-            LogLoginFailed(LoginFailure.Throttled, emailForLog);
-            throw new LoginThrottledException(retryAfter);
-        }
-
+        await using var attempt = await ReserveAsync(email, cancellationToken);
         var user = await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == email.Normalized, cancellationToken);
         // Verify even for an unknown email: both failures must take the same time (API.md).
-        var passwordMatches = await hasher.VerifyAsync(command.Password, user?.PasswordHash, cancellationToken);
-        if (user is null || !passwordMatches)
+        var verification = await hasher.VerifyAsync(command.Password, user?.PasswordHash, cancellationToken);
+        if (user is null || verification == PasswordVerification.Failed)
         {
-            hashingSlot.Dispose();
-            attempt.Throttle.RecordFailure(now, throttlePolicy);
-            await attempt.CompleteAsync(cancellationToken);
-            LogLoginFailed(user is null ? LoginFailure.UnknownUser : LoginFailure.WrongPassword, emailForLog);
+            await attempt.FailAsync();
+            LogLoginFailed(user is null ? LoginFailure.UnknownUser : LoginFailure.WrongPassword, attempt.EmailForLog);
             throw new InvalidCredentialsException(); // one exception for both: the answers must not differ
         }
 
-        if (hasher.NeedsRehash(user.PasswordHash))
+        // The configured cost went up since this hash was made; the password is at hand only now.
+        var strongerHash = verification == PasswordVerification.SucceededRehashNeeded
+            ? await hasher.HashAsync(command.Password, cancellationToken)
+            : null;
+        return await SettleAsync(user, attempt, strongerHash, cancellationToken);
+    }
+
+    private async Task<LoginAttempt> ReserveAsync(Email email, CancellationToken cancellationToken)
+    {
+        try
         {
-            // The configured cost went up since this hash was made; the password is at hand only now.
-            user.ChangePasswordHash(await hasher.HashAsync(command.Password, cancellationToken));
+            return await throttle.ReserveAsync(email, cancellationToken);
+        }
+        catch (LoginThrottledException)
+        {
+            var emailForLog = throttle.EmailForLog(email);
+            LogLoginFailed(LoginFailure.Throttled, emailForLog);
+            throw;
+        }
+    }
+
+    private async Task<TokensResponse> SettleAsync(User user, LoginAttempt attempt, string? strongerHash,
+        CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var count = await throttle.LockAsync(attempt.Email, cancellationToken);
+        // Under the account's lock: a reset, a password change or a deletion that committed while the password was
+        // checked is seen here (the password checked is no longer the account's); one still to come ends this session.
+        if (!await db.Users.AnyAsync(u => u.Id == user.Id && u.PasswordHash == user.PasswordHash, cancellationToken))
+        {
+            LogLoginFailed(LoginFailure.AccountChanged, attempt.EmailForLog);
+            throw new InvalidCredentialsException();
         }
 
-        hashingSlot.Dispose(); // the rest is database work: free the slot for the next login
-        attempt.Throttle.RecordSuccess();
+        attempt.Succeed(count);
+        if (strongerHash is not null)
+        {
+            user.ChangePasswordHash(strongerHash);
+        }
+
         if (accounts.RequireVerifiedEmail && !user.EmailVerified)
         {
             // The right password, so this answer tells nothing a wrong one would hide (API.md: 403 after the check).
-            await attempt.CompleteAsync(cancellationToken);
-            LogLoginFailed(LoginFailure.EmailNotVerified, emailForLog);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            LogLoginFailed(LoginFailure.EmailNotVerified, attempt.EmailForLog);
             throw new EmailNotVerifiedException();
         }
 
         var refresh = tokens.NewRefreshToken();
-        var session = Session.Open(user.Id, refresh.Hash, now, tokens.RefreshTokenLifetime,
-            command.Client.UserAgent, command.Client.IpAddress);
+        var session = Session.Open(user.Id, refresh.Hash, attempt.At, tokens.RefreshTokenLifetime, caller.UserAgent, caller.IpAddress);
         db.Sessions.Add(session);
-        await attempt.CompleteAsync(cancellationToken); // the session, the reset count and any new hash, together
+        await db.SaveChangesAsync(cancellationToken); // the session, the count reset and any stronger hash, together
+        await transaction.CommitAsync(cancellationToken);
         LogSessionOpened(session.Id, user.Id);
-        return tokens.Issue(user.Id, session.Id, refresh.Token, now);
+        return tokens.Issue(user.Id, session.Id, refresh.Token, attempt.At);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Login failed ({Reason}) for email {EmailFingerprint}")]

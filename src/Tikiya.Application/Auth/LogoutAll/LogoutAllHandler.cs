@@ -7,15 +7,16 @@ using Tikiya.Application.Common.Interfaces;
 
 namespace Tikiya.Application.Auth.LogoutAll;
 
-internal sealed partial class LogoutAllHandler(IApplicationDbContext db, TimeProvider time, ILogger<LogoutAllHandler> logger)
+internal sealed partial class LogoutAllHandler(IApplicationDbContext db, ICaller caller, TimeProvider time, ILogger<LogoutAllHandler> logger)
     : ICommandHandler<LogoutAllCommand>
 {
     public async ValueTask<Unit> Handle(LogoutAllCommand command, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNowForStorage();
         // One UPDATE for all of them: a user may hold many sessions, and none may slip through a concurrent refresh.
-        var revoked = await db.Sessions.Where(s => s.UserId == command.UserId).RevokeAsync(now, cancellationToken);
-        LogAllRevoked(revoked, command.UserId);
+        var userId = caller.UserId;
+        var revoked = await db.Sessions.Where(s => s.UserId == userId).RevokeAsync(now, cancellationToken);
+        LogAllRevoked(revoked, userId);
         return Unit.Value;
     }
 

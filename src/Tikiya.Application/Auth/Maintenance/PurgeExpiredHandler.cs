@@ -19,8 +19,10 @@ internal sealed class PurgeExpiredHandler(IApplicationDbContext db, ThrottlePoli
         var sessions = await db.Sessions.Where(Session.EndedAt(now))
             .ExecuteDeleteAsync(cancellationToken); // their remaining tokens go with them (ON DELETE CASCADE)
         var forgotten = now - throttlePolicy.Lockout;
+        var abandoned = now - LoginThrottle.AbandonedAfter; // a row with attempts in flight still holds their places
         var throttles = await db.LoginThrottles
-            .Where(t => (t.LockedUntil == null || t.LockedUntil <= now) && (t.LastFailureAt == null || t.LastFailureAt <= forgotten))
+            .Where(t => (t.LockedUntil == null || t.LockedUntil <= now) && (t.LastFailureAt == null || t.LastFailureAt <= forgotten)
+                && (t.LastReservedAt == null || t.LastReservedAt <= abandoned))
             .ExecuteDeleteAsync(cancellationToken);
         // Codes are single use and short-lived; a mail's row is kept only until it is sent or given up (its content,
         // the code, is already gone then); a request limit only as long as it limits anything.

@@ -11,8 +11,7 @@ using Tikiya.Domain.Users;
 
 namespace Tikiya.Application.Auth.Register;
 
-internal sealed partial class RegisterHandler(IApplicationDbContext db, IPasswordHasher hasher,
-    IPasswordHashingCapacity hashing, AccountMails mails, TimeProvider time, ILogger<RegisterHandler> logger)
+internal sealed partial class RegisterHandler(IApplicationDbContext db, IPasswordHasher hasher, AccountMails mails, TimeProvider time, ILogger<RegisterHandler> logger)
     : ICommandHandler<RegisterCommand, UserResponse>
 {
     public async ValueTask<UserResponse> Handle(RegisterCommand command, CancellationToken cancellationToken)
@@ -24,12 +23,7 @@ internal sealed partial class RegisterHandler(IApplicationDbContext db, IPasswor
             throw new EmailAlreadyRegisteredException();
         }
 
-        string passwordHash;
-        using (await hashing.EnterAsync(cancellationToken))
-        {
-            passwordHash = await hasher.HashAsync(command.Password, cancellationToken);
-        }
-
+        var passwordHash = await hasher.HashAsync(command.Password, cancellationToken);
         var now = time.GetUtcNowForStorage();
         var user = User.Register(email, passwordHash, now);
         db.Users.Add(user);

@@ -14,7 +14,7 @@ namespace Tikiya.Application.Auth.ResetPassword;
 /// cleared and the notice queued, in one transaction.
 /// </summary>
 internal sealed partial class ResetPasswordHandler(IApplicationDbContext db, CodeProofs proofs, PasswordConfirmation passwords,
-    AccountLock accounts, AccountMails mails, TimeProvider time, ILogger<ResetPasswordHandler> logger)
+    AccountThrottle accounts, AccountMails mails, TimeProvider time, ILogger<ResetPasswordHandler> logger)
     : ICommandHandler<ResetPasswordCommand>
 {
     public async ValueTask<Unit> Handle(ResetPasswordCommand command, CancellationToken cancellationToken)
@@ -24,14 +24,16 @@ internal sealed partial class ResetPasswordHandler(IApplicationDbContext db, Cod
         var passwordHash = await passwords.HashAsync(command.NewPassword, cancellationToken);
 
         var now = time.GetUtcNowForStorage();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var throttle = await accounts.LockAsync(user.Email, cancellationToken);
+        await proofs.SpendAsync(code, now, cancellationToken); // a use racing this one: 400, and nothing is saved
         user.ChangePasswordHash(passwordHash);
         user.VerifyEmail(now);
         mails.QueueNotice(user, MailTemplates.PasswordChanged, now);
-        await using var account = await accounts.TakeAsync(user, cancellationToken);
-        await proofs.SpendAsync(code, now, cancellationToken); // a use racing this one: 400, and nothing is saved
         var ended = await db.Sessions.Where(s => s.UserId == user.Id).RevokeAsync(now, cancellationToken);
-        account.Throttle.RecordSuccess(); // API.md: the reset clears the login throttle of that email
-        await account.CompleteAsync(cancellationToken);
+        throttle.ClearFailures(); // API.md: the reset clears the login throttle of that email
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         LogReset(user.Id, ended);
         return Unit.Value;
     }

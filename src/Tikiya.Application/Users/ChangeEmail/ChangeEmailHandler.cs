@@ -17,7 +17,7 @@ namespace Tikiya.Application.Users.ChangeEmail;
 /// requests, per new address and per account, and counted before the 409: neither a flood of mail to someone
 /// else's address, nor a code guessed at by asking again, nor a search for taken addresses.
 /// </summary>
-internal sealed partial class ChangeEmailHandler(IApplicationDbContext db, ICurrentUser caller, PasswordConfirmation passwords,
+internal sealed partial class ChangeEmailHandler(IApplicationDbContext db, ICaller caller, PasswordConfirmation passwords,
     RequestLimits limits, AccountMails mails, TimeProvider time, ILogger<ChangeEmailHandler> logger)
     : ICommandHandler<ChangeEmailCommand>
 {
@@ -34,9 +34,9 @@ internal sealed partial class ChangeEmailHandler(IApplicationDbContext db, ICurr
                 [new ValidationFailure(nameof(command.NewEmail), "This is already the account's email address.")]);
         }
 
-        var now = time.GetUtcNowForStorage();
         // The password first: without it, the 409 below must not tell an access token's holder who has an account.
-        await passwords.ConfirmAsync(user, command.Password, now, cancellationToken);
+        await passwords.ConfirmAsync(user, command.Password, cancellationToken);
+        var now = time.GetUtcNowForStorage();
         await limits.RecordAsync(RequestLimits.ForEmailChangeOf(user.Id), now, cancellationToken);
         await limits.RecordAsync(limits.ForEmailChangeTo(newEmail), now, cancellationToken);
         await db.SaveOrRefuseAsync(RacedRetryAfter, cancellationToken); // the limits count, 409 or not

@@ -12,22 +12,25 @@ namespace Tikiya.Application.Users.ChangePassword;
 /// held, then under the account's lock sets it, ends every other session of the account (the caller's stays) and
 /// queues the notice, in one transaction.
 /// </summary>
-internal sealed partial class ChangePasswordHandler(IApplicationDbContext db, ICurrentUser caller, PasswordConfirmation passwords,
-    AccountLock accounts, AccountMails mails, TimeProvider time, ILogger<ChangePasswordHandler> logger)
+internal sealed partial class ChangePasswordHandler(IApplicationDbContext db, ICaller caller, PasswordConfirmation passwords,
+    AccountThrottle accounts, AccountMails mails, TimeProvider time, ILogger<ChangePasswordHandler> logger)
     : ICommandHandler<ChangePasswordCommand>
 {
     public async ValueTask<Unit> Handle(ChangePasswordCommand command, CancellationToken cancellationToken)
     {
         var user = await db.Users.FindCallerAsync(caller, cancellationToken);
-        await passwords.ConfirmAsync(user, command.CurrentPassword, time.GetUtcNowForStorage(), cancellationToken);
-        user.ChangePasswordHash(await passwords.HashAsync(command.NewPassword, cancellationToken));
+        await passwords.ConfirmAsync(user, command.CurrentPassword, cancellationToken);
+        var passwordHash = await passwords.HashAsync(command.NewPassword, cancellationToken);
 
         var now = time.GetUtcNowForStorage();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await accounts.LockAsync(user.Email, cancellationToken);
+        user.ChangePasswordHash(passwordHash);
         mails.QueueNotice(user, MailTemplates.PasswordChanged, now);
-        await using var account = await accounts.TakeAsync(user, cancellationToken);
         var ended = await db.Sessions.Where(s => s.UserId == user.Id && s.Id != caller.SessionId)
             .RevokeAsync(now, cancellationToken);
-        await account.CompleteAsync(cancellationToken); // the new hash and the notice, with the sessions' end
+        await db.SaveChangesAsync(cancellationToken); // the new hash and the notice, with the sessions' end
+        await transaction.CommitAsync(cancellationToken);
         LogChanged(user.Id, ended);
         return Unit.Value;
     }

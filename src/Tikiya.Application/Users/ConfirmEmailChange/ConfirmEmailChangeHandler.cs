@@ -14,7 +14,7 @@ namespace Tikiya.Application.Users.ConfirmEmailChange;
 /// taken that address since: the unique index decides, and the answer is 409 (the code stays unused then). Codes
 /// and links mailed to the old address end with it: a reset link would otherwise still reach the account.
 /// </summary>
-internal sealed partial class ConfirmEmailChangeHandler(IApplicationDbContext db, ICurrentUser caller, EmailCodeCheck codes,
+internal sealed partial class ConfirmEmailChangeHandler(IApplicationDbContext db, ICaller caller, EmailCodeCheck codes,
     AccountMails mails, TimeProvider time, ILogger<ConfirmEmailChangeHandler> logger)
     : ICommandHandler<ConfirmEmailChangeCommand, UserResponse>
 {

@@ -13,20 +13,23 @@ namespace Tikiya.Application.Users.DeleteAccount;
 /// a session, so every token of it gets 401 at once and the email can register again. A notice goes to the address,
 /// not attached to the account that no longer exists.
 /// </summary>
-internal sealed partial class DeleteAccountHandler(IApplicationDbContext db, ICurrentUser caller, PasswordConfirmation passwords,
-    AccountLock accounts, AccountMails mails, TimeProvider time, ILogger<DeleteAccountHandler> logger)
+internal sealed partial class DeleteAccountHandler(IApplicationDbContext db, ICaller caller, PasswordConfirmation passwords,
+    AccountThrottle accounts, AccountMails mails, TimeProvider time, ILogger<DeleteAccountHandler> logger)
     : ICommandHandler<DeleteAccountCommand>
 {
     public async ValueTask<Unit> Handle(DeleteAccountCommand command, CancellationToken cancellationToken)
     {
         var user = await db.Users.FindCallerAsync(caller, cancellationToken);
+        await passwords.ConfirmAsync(user, command.Password, cancellationToken);
+
         var now = time.GetUtcNowForStorage();
-        await passwords.ConfirmAsync(user, command.Password, now, cancellationToken);
         db.Users.Entry(user).State = EntityState.Detached; // deleted below in one statement; the save must not touch it
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await accounts.LockAsync(user.Email, cancellationToken);
         mails.QueueNotice(user, MailTemplates.AccountDeleted, now, attached: false);
-        await using var account = await accounts.TakeAsync(user, cancellationToken);
         await db.Users.Where(u => u.Id == user.Id).ExecuteDeleteAsync(cancellationToken);
-        await account.CompleteAsync(cancellationToken); // the notice, with the deletion or not at all
+        await db.SaveChangesAsync(cancellationToken); // the notice, with the deletion or not at all
+        await transaction.CommitAsync(cancellationToken);
         LogDeleted(user.Id);
         return Unit.Value;
     }

@@ -316,6 +316,10 @@ namespace Tikiya.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("key");
 
+                    b.Property<int>("AttemptsInFlight")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts_in_flight");
+
                     b.Property<int>("ConsecutiveFailures")
                         .HasColumnType("integer")
                         .HasColumnName("consecutive_failures");
@@ -323,6 +327,10 @@ namespace Tikiya.Infrastructure.Persistence.Migrations
                     b.Property<DateTimeOffset?>("LastFailureAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_failure_at");
+
+                    b.Property<DateTimeOffset?>("LastReservedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_reserved_at");
 
                     b.Property<DateTimeOffset?>("LockedUntil")
                         .HasColumnType("timestamp with time zone")

@@ -1,0 +1,85 @@
+using Tikiya.Application.Common;
+using Tikiya.Application.Common.Errors;
+using Tikiya.Application.Common.Interfaces;
+using Tikiya.Domain.Throttling;
+using Tikiya.Domain.Users;
+
+namespace Tikiya.Application.Accounts;
+
+/// <summary>
+/// The login throttle row of an email (API.md, Throttling), and the account's lock. A password check reserves its
+/// attempt first, in a short transaction of its own, then hashes with nothing held. Whatever settles a login, and any
+/// change that ends sessions or the account (reset, password change, deletion), takes the row's lock in its own
+/// transaction and reads the account under it: a login either settled before such a change (which then ends its
+/// session) or sees it, so no session opened with an old password outlives the change.
+/// </summary>
+internal sealed class AccountThrottle(IApplicationDbContext db, ILoginThrottleRows rows, IEmailFingerprinter fingerprinter,
+    ThrottlePolicy policy, TimeProvider time)
+{
+    private const int LoggedFingerprintLength = 12;
+    private const int BusyTries = 100;
+    private static readonly TimeSpan BusyPause = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan BusyRetryAfter = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Takes a place for one attempt on <paramref name="email"/> and commits at once, before any hash. Throttled:
+    /// <see cref="LoginThrottledException"/>. While the attempts in flight could still use up the email's remaining
+    /// tries, it asks again every few milliseconds, a few seconds at most (then 429 for a second). Called before the
+    /// caller changes anything, as it saves the context.
+    /// </summary>
+    public async Task<LoginAttempt> ReserveAsync(Email email, CancellationToken cancellationToken)
+    {
+        var key = fingerprinter.Fingerprint(email);
+        for (var tries = 1; ; tries++)
+        {
+            var now = time.GetUtcNowForStorage();
+            await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+            {
+                var throttle = await rows.LockAsync(key, cancellationToken);
+                var outcome = throttle.Reserve(now, policy);
+                if (outcome == ReservationOutcome.Throttled)
+                {
+                    throw new LoginThrottledException(throttle.RetryAfter(now) ?? BusyRetryAfter);
+                }
+
+                if (outcome == ReservationOutcome.Reserved)
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                    await transaction.CommitAsync(cancellationToken);
+                    return new LoginAttempt(this, email, key, now);
+                }
+            }
+
+            if (tries == BusyTries)
+            {
+                throw new LoginThrottledException(BusyRetryAfter);
+            }
+
+            await Task.Delay(BusyPause, cancellationToken); // real time: it waits for other requests, not for the domain's clock
+        }
+    }
+
+    /// <summary>In the caller's open transaction, waits for and takes the account's lock: its throttle row, fresh.</summary>
+    public Task<LoginThrottle> LockAsync(Email email, CancellationToken cancellationToken) =>
+        rows.LockAsync(fingerprinter.Fingerprint(email), cancellationToken);
+
+    /// <summary>A failed attempt counts even when its request is gone: the guess was made.</summary>
+    internal Task RecordFailureAsync(string key, DateTimeOffset now) =>
+        UpdateAsync(key, throttle => throttle.RecordFailure(now, policy));
+
+    /// <summary>An attempt whose password was never checked leaves no trace, whatever became of its request.</summary>
+    internal Task GiveBackAsync(string key) => UpdateAsync(key, throttle => throttle.GiveBack());
+
+    /// <summary>What logs show instead of the address: the start of its keyed fingerprint.</summary>
+    public string EmailForLog(Email email) => LoggedFingerprint(fingerprinter.Fingerprint(email));
+
+    internal static string LoggedFingerprint(string key) => key[..LoggedFingerprintLength];
+
+    private async Task UpdateAsync(string key, Action<LoginThrottle> change)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+        change(await rows.LockAsync(key, CancellationToken.None));
+        await db.SaveChangesAsync(CancellationToken.None);
+        await transaction.CommitAsync(CancellationToken.None);
+    }
+}
