@@ -116,7 +116,7 @@ public static class AuthClient
             Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json"),
         }, accessToken));
 
-    private static HttpRequestMessage WithBearer(HttpRequestMessage request, string? accessToken)
+    public static HttpRequestMessage WithBearer(HttpRequestMessage request, string? accessToken)
     {
         if (accessToken is not null)
         {

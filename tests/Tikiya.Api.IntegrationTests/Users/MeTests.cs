@@ -20,6 +20,23 @@ namespace Tikiya.Api.IntegrationTests.Users;
 public sealed class MeTests : ApiTest
 {
     [Test]
+    public async Task Me_AnswersFromOneDatabaseRoundTrip_WhereLogoutAllPaysOneForTheSessionCheck()
+    {
+        var tokens = await Client.RegisterAndLoginAsync();
+        using var commands = new DatabaseCommands();
+
+        var me = await Client.SendAsync(commands.Traced(AuthClient.WithBearer(new HttpRequestMessage(HttpMethod.Get, "/api/v1/users/me"), tokens.AccessToken)));
+        var meCommands = commands.Count;
+        var logoutAll = await Client.SendAsync(commands.Traced(AuthClient.WithBearer(new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/logout-all"), tokens.AccessToken)));
+
+        Assert.That(me.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(meCommands, Is.EqualTo(1), "the session check and the user, together");
+        Assert.That(logoutAll.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        Assert.That(commands.Count - meCommands, Is.EqualTo(2), "the session check, then the revocation");
+        Assert.That((await Client.MeAsync(tokens.AccessToken)).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+    }
+
+    [Test]
     public async Task Me_WithValidAccessToken_Returns200User()
     {
         var tokens = await Client.RegisterAndLoginAsync("  Ann@Example.com ");
