@@ -11,13 +11,13 @@ set datafile commentschars "#"
 set key outside right top
 set grid
 set lmargin 10
-set rmargin 18
+set rmargin 22
 set multiplot layout 3,1 title heading
 
 set title "throughput (per second)"
 set ylabel "per second"
 set yrange [0:*]
-plot data using 1:2 with lines dashtype 2 linewidth 2 title "arrivals (new users)", \
+plot data using 1:2 with lines dashtype 2 linewidth 2 title "arrivals", \
      "" using 1:3 with linespoints linewidth 2 title "login 2xx", \
      "" using 1:4 with linespoints title "me 2xx", \
      "" using 1:5 with linespoints title "refresh 2xx", \

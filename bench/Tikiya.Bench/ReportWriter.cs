@@ -173,12 +173,13 @@ internal static partial class ReportWriter
         return windows;
     }
 
-    /// <summary>The windows for gnuplot: the middle of each window, then its rates and p99s (see bench/windows.gp).</summary>
+    /// <summary>The windows for gnuplot: the middle of each window, then its rates and p99s (see bench/windows.gp). A
+    /// window under 5 s (the run's last, cut by its end) is left out: its few answers would show as a spike.</summary>
     private static string WindowTable(List<WindowResult> windows)
     {
         var text = new StringBuilder("# t_s\tarrivals\t" + string.Join('\t', KnownEndpoints.Select(e => e + "_2xx"))
             + "\t" + string.Join('\t', Refusals.Select(r => "r" + r)) + "\t" + string.Join('\t', KnownEndpoints.Select(e => e + "_p99_ms")) + "\n");
-        foreach (var w in windows)
+        foreach (var w in windows.Where(w => w.Seconds >= 5))
         {
             IEnumerable<double> cells = [w.FromSecond + w.Seconds / 2, w.ArrivalsPerSecond,
                 .. KnownEndpoints.Select(e => w.SuccessesPerSecond.GetValueOrDefault(e)),
