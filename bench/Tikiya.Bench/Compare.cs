@@ -83,7 +83,7 @@ internal static class Compare
         text.Append("\n| case | Tikiya statuses | peer statuses |\n|---|---|---|\n");
         foreach (var row in r.Cases)
         {
-            text.Append(c, $"| {row.Endpoint}, {row.Clients} clients | {row.Tikiya.CodesText} | {row.Peer.CodesText} |\n");
+            text.Append(c, $"| {row.Endpoint}, {row.Clients} clients | {row.Tikiya.DescribeCodes()} | {row.Peer.DescribeCodes()} |\n");
         }
 
         text.Append(c, $"\nPeak RSS (VmHWM, over the whole run): Tikiya {r.TikiyaPeakRssMiB} MiB, peer {r.PeerPeakRssMiB} MiB.\n");

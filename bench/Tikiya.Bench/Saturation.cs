@@ -57,7 +57,7 @@ internal static class Saturation
         foreach (var p in r.Phases)
         {
             text.Append(c, $"| {p.Endpoint} | {p.Workers} | {p.Seconds} | **{p.SuccessesPerSecond}** | ");
-            text.Append(c, $"{p.LatencyMs.P50} / {p.LatencyMs.P95} / {p.LatencyMs.P99} | {p.CodesText} | {p.ApiCores} | {p.MachineBusyPercent} % |\n");
+            text.Append(c, $"{p.LatencyMs.P50} / {p.LatencyMs.P95} / {p.LatencyMs.P99} | {p.DescribeCodes()} | {p.ApiCores} | {p.MachineBusyPercent} % |\n");
         }
 
         text.Append(c, $"\nAPI peak RSS (VmHWM): {r.ApiPeakRssMiB} MiB.\n");

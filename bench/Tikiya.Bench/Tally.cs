@@ -109,6 +109,6 @@ internal sealed record PhaseResult(
     double? ApiCores,
     double MachineBusyPercent)
 {
-    public string CodesText => string.Join(", ", Codes.Select(k => $"{k.Key} × {k.Value}"))
+    public string DescribeCodes() => string.Join(", ", Codes.Select(k => $"{k.Key} × {k.Value}"))
         + (ConnectionErrors > 0 ? $", connection errors × {ConnectionErrors}" : "");
 }
