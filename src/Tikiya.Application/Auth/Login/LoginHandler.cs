@@ -12,7 +12,7 @@ using Tikiya.Domain.Users;
 namespace Tikiya.Application.Auth.Login;
 
 internal sealed partial class LoginHandler(IApplicationDbContext db, IPasswordHasher hasher, IPasswordHashingCapacity hashing,
-    ITokenIssuer tokens, ILoginThrottleStore throttles, ThrottlePolicy throttlePolicy, IEmailFingerprinter fingerprinter,
+    ITokenIssuer tokens, IRefreshTokenCodec refreshTokens, ILoginThrottleStore throttles, ThrottlePolicy throttlePolicy, IEmailFingerprinter fingerprinter,
     AccountPolicy accounts, TimeProvider time, ILogger<LoginHandler> logger) : ICommandHandler<LoginCommand, TokensResponse>
 {
     private const int LoggedFingerprintLength = 12;
@@ -61,8 +61,9 @@ internal sealed partial class LoginHandler(IApplicationDbContext db, IPasswordHa
             throw new EmailNotVerifiedException();
         }
 
-        var refresh = tokens.NewRefreshToken();
-        var session = Session.Open(user.Id, refresh.Hash, now, tokens.RefreshTokenLifetime,
+        var sessionId = Session.NewId(now); // the first refresh token names its session
+        var refresh = refreshTokens.Create(sessionId, Session.FirstGeneration);
+        var session = Session.Open(sessionId, user.Id, refresh.Hash, now, tokens.RefreshTokenLifetime,
             command.Client.UserAgent, command.Client.IpAddress);
         db.Sessions.Add(session);
         await attempt.CompleteAsync(cancellationToken); // the session, the reset count and any new hash, together

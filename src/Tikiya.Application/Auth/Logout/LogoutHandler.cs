@@ -1,20 +1,30 @@
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Tikiya.Application.Auth.Sessions;
 using Tikiya.Application.Common;
 using Tikiya.Application.Common.Interfaces;
+using Tikiya.Domain.Sessions;
 
 namespace Tikiya.Application.Auth.Logout;
 
-internal sealed class LogoutHandler(IApplicationDbContext db, ITokenIssuer tokens, TimeProvider time)
+internal sealed class LogoutHandler(IApplicationDbContext db, IRefreshTokenCodec refreshTokens, TimeProvider time)
     : ICommandHandler<LogoutCommand>
 {
     public async ValueTask<Unit> Handle(LogoutCommand command, CancellationToken cancellationToken)
     {
-        var hash = tokens.HashRefreshToken(command.RefreshToken);
         var now = time.GetUtcNowForStorage();
-        // An unknown or already revoked token simply matches no row (API.md: 204 all the same).
-        await db.Sessions.Where(s => s.Tokens.Any(t => t.TokenHash == hash)).RevokeAsync(now, cancellationToken);
+        // The hash is compared in the database's WHERE, never in memory here; a token whose tag fails names nothing.
+        var sessions = refreshTokens.Read(command.RefreshToken) switch
+        {
+            SessionRefreshToken current => db.Sessions.Where(Session.OfRefreshToken(current.SessionId, current.Generation, current.Hash)),
+            LegacyRefreshToken legacy => db.SessionsOf(legacy),
+            _ => null,
+        };
+        if (sessions is not null)
+        {
+            // An unknown or already revoked token simply matches no row (API.md: 204 all the same).
+            await sessions.RevokeAsync(now, cancellationToken);
+        }
+
         return Unit.Value;
     }
 }
