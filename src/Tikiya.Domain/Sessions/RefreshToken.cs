@@ -2,8 +2,9 @@ namespace Tikiya.Domain.Sessions;
 
 /// <summary>
 /// A refresh token issued before tokens named their session (v1: 256 random bits, 43 characters), stored as the
-/// SHA-256 of the token (never the token itself). Nothing writes these rows any more: they are read so that such tokens
-/// keep working until they expire (no one is logged out by the upgrade), and for reuse detection.
+/// SHA-256 of the token (never the token itself). No row is added any more: they are read so that such tokens keep
+/// working until they expire (no one is logged out by the upgrade), and for reuse detection; the current one is marked
+/// rotated when its token moves the session onto the session's row.
 /// </summary>
 /// <remarks>
 /// The end of this path: once JWT_REFRESH_TOKEN_TTL_SECS (30 days by default) has passed since every instance runs the
@@ -32,8 +33,8 @@ public sealed class RefreshToken
 
     /// <summary>
     /// The generation this token stands for on its session: the current one of a session still at
-    /// <see cref="Session.LegacyGeneration"/>, or, once rotated, one before it. So a rotated one, or the last one after
-    /// it moved its session into the current scheme, is reuse by the one rule (<see cref="Session.ReusedBy"/>).
+    /// <see cref="Session.LegacyGeneration"/>, or, once rotated, one before it. So a rotated one is reuse by the one
+    /// rule (<see cref="Session.ReusedBy"/>), and so is any of them once the session moved onto its row (generation 1 on).
     /// </summary>
     public long Generation => WasRotated ? Session.LegacyGeneration - 1 : Session.LegacyGeneration;
 

@@ -33,6 +33,11 @@ internal sealed class SessionRotation(TikiyaDbContext db) : ISessionRotation
                    AND refresh_token_hash IS NOT DISTINCT FROM {presentedHash}
                    AND revoked_at IS NULL AND expires_at > {now}
                 RETURNING id
+            ), v1_spent AS (
+                -- A v1 token that moves its session onto the row is spent like any rotated one, so that an instance
+                -- of the release before, during a rolling upgrade, takes a replay of it for the reuse it is.
+                UPDATE refresh_tokens SET rotated_at = {now}
+                 WHERE {claim.TokenHash is null} AND session_id IN (SELECT id FROM rotated) AND rotated_at IS NULL
             )
             SELECT seen.user_id, seen.refresh_generation AS seen_generation, rotated.id IS NOT NULL AS rotated
               FROM seen LEFT JOIN rotated ON true

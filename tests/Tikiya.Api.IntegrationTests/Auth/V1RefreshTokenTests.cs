@@ -32,6 +32,8 @@ public sealed class V1RefreshTokenTests : ApiTest
             Assert.That(refreshed.RefreshToken, Has.Length.EqualTo(98), "the new format");
             Assert.That(session.RefreshGeneration, Is.EqualTo(Session.FirstGeneration));
             Assert.That(session.RefreshTokenHash, Is.EqualTo(SHA256.HashData(Encoding.UTF8.GetBytes(refreshed.RefreshToken))));
+            Assert.That(await QueryAsync(db => db.RefreshTokens.CountAsync(t => t.RotatedAt == null)), Is.Zero,
+                "the v1 token is spent, for the instances of the release before too");
             Assert.That((await Client.RefreshAsync(refreshed.RefreshToken)).StatusCode, Is.EqualTo(HttpStatusCode.OK),
                 "the session goes on in the new scheme");
         }
