@@ -1,15 +1,15 @@
 using System.Diagnostics;
-using System.Net;
 using System.Security.Cryptography;
 using Npgsql;
-using NpgsqlTypes;
+using Tikiya.Application.Auth.Refresh;
 using Tikiya.Infrastructure.Persistence;
+using Tikiya.Infrastructure.Sessions;
 
 namespace Tikiya.Bench;
 
 /// <summary>
-/// The database's ceiling for refresh and for <c>me</c>: the SQL that EF Core sends for them (taken from the API's
-/// command log, text unchanged), run straight through Npgsql by --concurrency workers sharing a pool of --pool-max
+/// The database's ceiling for refresh and for <c>me</c>: the SQL the API sends for them (for refresh, the statement
+/// of <see cref="SessionRotation"/> itself; for <c>me</c>, EF Core's from the API's command log, text unchanged), run straight through Npgsql by --concurrency workers sharing a pool of --pool-max
 /// connections, as the API's requests share theirs. Its rows live in a schema of its own, <c>tikiya_bench</c>, made
 /// with the API's tables as templates (same columns, indexes and foreign keys) and dropped at the end, so the API's
 /// users and sessions are never touched; the statements reach it through the connection's search_path.
@@ -17,36 +17,6 @@ namespace Tikiya.Bench;
 internal static class SqlBenchmark
 {
     private const string Schema = "tikiya_bench";
-
-    // RefreshHandler: the session with only the presented token, then SaveChanges's batch (rotate, insert, xmin check).
-    private const string RefreshSelect = """
-        SELECT s0.id, s0.created_at, s0.expires_at, s0.ip_address, s0.last_rotated_at, s0.revoked_at, s0.user_agent, s0.user_id, s0.xmin, r1.id, r1.created_at, r1.expires_at, r1.rotated_at, r1.session_id, r1.token_hash
-        FROM (
-            SELECT s.id, s.created_at, s.expires_at, s.ip_address, s.last_rotated_at, s.revoked_at, s.user_agent, s.user_id, s.xmin
-            FROM sessions AS s
-            WHERE EXISTS (
-                SELECT 1
-                FROM refresh_tokens AS r
-                WHERE s.id = r.session_id AND r.token_hash = @presentedHash)
-            LIMIT 2
-        ) AS s0
-        LEFT JOIN (
-            SELECT r0.id, r0.created_at, r0.expires_at, r0.rotated_at, r0.session_id, r0.token_hash
-            FROM refresh_tokens AS r0
-            WHERE r0.token_hash = @presentedHash
-        ) AS r1 ON s0.id = r1.session_id
-        ORDER BY s0.id
-        """;
-
-    private const string RefreshSave = """
-        UPDATE refresh_tokens SET rotated_at = @p0
-        WHERE id = @p1;
-        INSERT INTO refresh_tokens (id, created_at, expires_at, rotated_at, session_id, token_hash)
-        VALUES (@p2, @p3, @p4, @p5, @p6, @p7);
-        UPDATE sessions SET expires_at = @p8, last_rotated_at = @p9
-        WHERE id = @p10 AND xmin = @p11
-        RETURNING xmin;
-        """;
 
     // `me`: IsSessionActiveHandler (on every authenticated request), then GetMeHandler, each on a pooled connection.
     private const string SessionActive = """
@@ -118,7 +88,7 @@ internal static class SqlBenchmark
     }
 
     /// <summary>The benchmark's schema, from the API's tables (so the API must have migrated), and its rows: one
-    /// session per user, each with one current refresh token.</summary>
+    /// session per user, each at its first generation with its current token's hash.</summary>
     private static async Task<string> SetUpAsync(NpgsqlDataSource admin, int sessions, CancellationToken cancellationToken)
     {
         await using var connection = await admin.OpenConnectionAsync(cancellationToken);
@@ -137,12 +107,11 @@ internal static class SqlBenchmark
                 SELECT gen_random_uuid(), 'bench-' || i || '@example.com', 'bench-' || i || '@example.com',
                        '$argon2id$v=19$m=19456,t=2,p=1$YmVuY2hiZW5jaGJlbmNoYg$YmVuY2hiZW5jaGJlbmNoYmVuY2hiZW5jaGJlbmNoYg', now()
                 FROM generate_series(1, @sessions) AS i;
-            INSERT INTO {Schema}.sessions (id, user_id, created_at, expires_at, user_agent, ip_address)
-                SELECT gen_random_uuid(), u.id, now(), now() + interval '30 days', 'tikiya-bench', inet '127.0.0.1'
+            INSERT INTO {Schema}.sessions (id, user_id, created_at, expires_at, user_agent, ip_address, refresh_generation,
+                                           refresh_token_hash)
+                SELECT gen_random_uuid(), u.id, now(), now() + interval '30 days', 'tikiya-bench', inet '127.0.0.1', 1,
+                       sha256(convert_to(gen_random_uuid()::text, 'UTF8'))
                 FROM {Schema}.users AS u;
-            INSERT INTO {Schema}.refresh_tokens (id, session_id, token_hash, created_at, expires_at)
-                SELECT gen_random_uuid(), s.id, sha256(convert_to(gen_random_uuid()::text, 'UTF8')), now(), s.expires_at
-                FROM {Schema}.sessions AS s;
             ANALYZE {Schema}.users, {Schema}.sessions, {Schema}.refresh_tokens;
             """;
         await using var setUp = new NpgsqlCommand(sql, connection);
@@ -163,91 +132,34 @@ internal static class SqlBenchmark
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var select = new NpgsqlCommand(
-            "SELECT s.id, s.user_id, t.token_hash FROM sessions AS s JOIN refresh_tokens AS t ON t.session_id = s.id", connection);
+            "SELECT s.id, s.user_id, s.refresh_token_hash, s.refresh_generation FROM sessions AS s", connection);
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
         var rows = new List<BenchSession>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            rows.Add(new BenchSession(reader.GetGuid(0), reader.GetGuid(1), reader.GetFieldValue<byte[]>(2)));
+            rows.Add(new BenchSession(reader.GetGuid(0), reader.GetGuid(1), reader.GetFieldValue<byte[]>(2), reader.GetInt64(3)));
         }
 
         return rows;
     }
 
-    /// <summary>One refresh as RefreshHandler does it, in one transaction: find the session by the current token's
-    /// hash, then rotate (mark the token, insert the next, touch the session under its xmin).</summary>
+    /// <summary>One refresh as RefreshHandler does it: one statement, that rotates the session's row.</summary>
     private static async Task RefreshAsync(NpgsqlDataSource dataSource, BenchSession session, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-
-        Guid tokenId;
-        uint xmin;
-        await using (var select = new NpgsqlCommand(RefreshSelect, connection, transaction))
-        {
-            select.Parameters.Add(new NpgsqlParameter<byte[]>("presentedHash", session.CurrentTokenHash));
-            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-            if (!await reader.ReadAsync(cancellationToken))
-            {
-                throw new BenchmarkException("refresh: the current token of a session was not found");
-            }
-
-            // Read every column, as EF materializes the session and its token.
-            _ = reader.GetFieldValue<DateTimeOffset>(1);
-            _ = reader.GetFieldValue<DateTimeOffset>(2);
-            _ = reader.IsDBNull(3) ? null : reader.GetFieldValue<IPAddress>(3);
-            _ = reader.IsDBNull(4) ? (DateTimeOffset?)null : reader.GetFieldValue<DateTimeOffset>(4);
-            var revoked = !reader.IsDBNull(5);
-            _ = reader.IsDBNull(6) ? null : reader.GetString(6);
-            _ = reader.GetGuid(7);
-            xmin = reader.GetFieldValue<uint>(8);
-            tokenId = reader.GetGuid(9);
-            _ = reader.GetFieldValue<DateTimeOffset>(10);
-            _ = reader.GetFieldValue<DateTimeOffset>(11);
-            var rotated = !reader.IsDBNull(12);
-            _ = reader.GetGuid(13);
-            _ = reader.GetFieldValue<byte[]>(14);
-            if (revoked || rotated || await reader.ReadAsync(cancellationToken))
-            {
-                throw new BenchmarkException("refresh: the session is not in the state the benchmark left it in");
-            }
-        }
-
         var now = DateTimeOffset.UtcNow;
         var nextHash = SHA256.HashData(RandomNumberGenerator.GetBytes(32));
-        await using (var save = new NpgsqlCommand(RefreshSave, connection, transaction))
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var rotate = new NpgsqlCommand(SessionRotation.Sql, connection);
+        rotate.Parameters.AddRange(SessionRotation.Parameters(
+            new RotationClaim(session.Id, session.Generation, session.CurrentTokenHash), nextHash, now, now + RefreshTokenLifetime));
+        await using var reader = await rotate.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken) || !reader.GetBoolean(2))
         {
-            save.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("p0", now));
-            save.Parameters.Add(new NpgsqlParameter<Guid>("p1", tokenId));
-            save.Parameters.Add(new NpgsqlParameter<Guid>("p2", Guid.CreateVersion7(now)));
-            save.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("p3", now));
-            save.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("p4", now + RefreshTokenLifetime));
-            save.Parameters.Add(new NpgsqlParameter("p5", NpgsqlDbType.TimestampTz) { Value = DBNull.Value });
-            save.Parameters.Add(new NpgsqlParameter<Guid>("p6", session.Id));
-            save.Parameters.Add(new NpgsqlParameter<byte[]>("p7", nextHash));
-            save.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("p8", now + RefreshTokenLifetime));
-            save.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("p9", now));
-            save.Parameters.Add(new NpgsqlParameter<Guid>("p10", session.Id));
-            save.Parameters.Add(new NpgsqlParameter<uint>("p11", xmin) { NpgsqlDbType = NpgsqlDbType.Xid });
-            await using var reader = await save.ExecuteReaderAsync(cancellationToken);
-            var updated = 0;
-            do
-            {
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    updated++;
-                }
-            }
-            while (await reader.NextResultAsync(cancellationToken));
-
-            if (updated != 1)
-            {
-                throw new BenchmarkException("refresh: the session's xmin check failed (two workers on one session?)");
-            }
+            throw new BenchmarkException("refresh: the session is not in the state the benchmark left it in (two workers on one session?)");
         }
 
-        await transaction.CommitAsync(cancellationToken);
         session.CurrentTokenHash = nextHash;
+        session.Generation++;
     }
 
     /// <summary>One <c>me</c> as the API does it: the session check of the bearer token, then the user, each on a
@@ -327,13 +239,15 @@ internal static class SqlBenchmark
         return result;
     }
 
-    private sealed class BenchSession(Guid id, Guid userId, byte[] currentTokenHash)
+    private sealed class BenchSession(Guid id, Guid userId, byte[] currentTokenHash, long generation)
     {
         public Guid Id { get; } = id;
 
         public Guid UserId { get; } = userId;
 
         public byte[] CurrentTokenHash { get; set; } = currentTokenHash;
+
+        public long Generation { get; set; } = generation;
     }
 }
 

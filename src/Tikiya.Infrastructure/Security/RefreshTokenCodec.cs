@@ -33,12 +33,10 @@ internal sealed class RefreshTokenCodec(IOptions<JwtOptions> jwt) : IRefreshToke
     private const int TagOffset = RandomOffset + RandomBytes;
     private const int TagBytes = 16;
     private const int TokenBytes = TagOffset + TagBytes;
-    private const int KeyBytes = 32;
     private static readonly int TokenLength = Base64Url.GetEncodedLength(TokenBytes);
     private static readonly byte[] Purpose = "tikiya/refresh-token/v2"u8.ToArray();
 
-    private readonly byte[] _key = HKDF.DeriveKey(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(jwt.Value.Secret), KeyBytes,
-        salt: [], info: Purpose);
+    private readonly byte[] _key = jwt.Value.DeriveKey(Purpose);
 
     public NewRefreshToken Create(Guid sessionId, long generation)
     {

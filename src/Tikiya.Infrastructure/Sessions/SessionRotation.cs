@@ -16,32 +16,49 @@ namespace Tikiya.Infrastructure.Sessions;
 /// </summary>
 internal sealed class SessionRotation(TikiyaDbContext db) : ISessionRotation
 {
+    /// <summary>The statement, shared with bench/'s SQL benchmark so that it measures what the API sends.</summary>
+    internal const string Sql = """
+        WITH seen AS (
+            SELECT user_id, refresh_generation FROM sessions WHERE id = @session_id
+        ), rotated AS (
+            UPDATE sessions
+               SET refresh_token_hash = @next_hash, refresh_generation = refresh_generation + 1,
+                   last_rotated_at = @now, expires_at = @expires_at
+             WHERE id = @session_id AND refresh_generation = @generation
+               AND refresh_token_hash IS NOT DISTINCT FROM @presented_hash
+               AND revoked_at IS NULL AND expires_at > @now
+            RETURNING id
+        ), v1_spent AS (
+            -- A v1 token that moves its session onto the row is spent like any rotated one, so that an instance of
+            -- the release before, during a rolling upgrade, takes a replay of it for the reuse it is.
+            UPDATE refresh_tokens SET rotated_at = @now
+             WHERE @v1 AND session_id IN (SELECT id FROM rotated) AND rotated_at IS NULL
+        )
+        SELECT seen.user_id, seen.refresh_generation AS seen_generation, rotated.id IS NOT NULL AS rotated
+          FROM seen LEFT JOIN rotated ON true
+        """;
+
     public async Task<RotationResult?> RotateAsync(RotationClaim claim, byte[] nextTokenHash, DateTimeOffset now,
         DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(claim);
-        // Typed, as it is null for a v1 token (a session still at the legacy generation holds no hash).
-        var presentedHash = new NpgsqlParameter("presented_hash", NpgsqlDbType.Bytea) { Value = (object?)claim.TokenHash ?? DBNull.Value };
-        var rows = await db.Database.SqlQuery<RotationResult>($"""
-            WITH seen AS (
-                SELECT user_id, refresh_generation FROM sessions WHERE id = {claim.SessionId}
-            ), rotated AS (
-                UPDATE sessions
-                   SET refresh_token_hash = {nextTokenHash}, refresh_generation = refresh_generation + 1,
-                       last_rotated_at = {now}, expires_at = {expiresAt}
-                 WHERE id = {claim.SessionId} AND refresh_generation = {claim.Generation}
-                   AND refresh_token_hash IS NOT DISTINCT FROM {presentedHash}
-                   AND revoked_at IS NULL AND expires_at > {now}
-                RETURNING id
-            ), v1_spent AS (
-                -- A v1 token that moves its session onto the row is spent like any rotated one, so that an instance
-                -- of the release before, during a rolling upgrade, takes a replay of it for the reuse it is.
-                UPDATE refresh_tokens SET rotated_at = {now}
-                 WHERE {claim.TokenHash is null} AND session_id IN (SELECT id FROM rotated) AND rotated_at IS NULL
-            )
-            SELECT seen.user_id, seen.refresh_generation AS seen_generation, rotated.id IS NOT NULL AS rotated
-              FROM seen LEFT JOIN rotated ON true
-            """).ToListAsync(cancellationToken);
+        var rows = await db.Database.SqlQueryRaw<RotationResult>(Sql, Parameters(claim, nextTokenHash, now, expiresAt))
+            .ToListAsync(cancellationToken);
         return rows.SingleOrDefault(); // none: no such session
+    }
+
+    internal static NpgsqlParameter[] Parameters(RotationClaim claim, byte[] nextTokenHash, DateTimeOffset now, DateTimeOffset expiresAt)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        return
+        [
+            new NpgsqlParameter<Guid>("session_id", claim.SessionId),
+            new NpgsqlParameter<long>("generation", claim.Generation),
+            // Typed, as it is null for a v1 token (a session still at the legacy generation holds no hash).
+            new NpgsqlParameter("presented_hash", NpgsqlDbType.Bytea) { Value = (object?)claim.TokenHash ?? DBNull.Value },
+            new NpgsqlParameter<byte[]>("next_hash", nextTokenHash),
+            new NpgsqlParameter<DateTimeOffset>("now", now),
+            new NpgsqlParameter<DateTimeOffset>("expires_at", expiresAt),
+            new NpgsqlParameter<bool>("v1", claim.TokenHash is null),
+        ];
     }
 }
