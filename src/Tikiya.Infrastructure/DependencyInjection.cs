@@ -40,12 +40,16 @@ public static class DependencyInjection
 
         services.AddSingleton<LibsodiumPasswordHasher>();
         services.AddSingleton<IsopohPasswordHasher>();
+        services.AddSingleton<ManagedArgon2PasswordHasher>();
         services.AddSingleton<IPasswordHasher>(sp =>
         {
             var settings = sp.GetRequiredService<IOptions<PasswordHashingOptions>>().Value;
-            IPasswordHasher adapter = settings.Hasher == PasswordHashingOptions.Isopoh
-                ? sp.GetRequiredService<IsopohPasswordHasher>()
-                : sp.GetRequiredService<LibsodiumPasswordHasher>();
+            IPasswordHasher adapter = settings.Hasher switch
+            {
+                PasswordHashingOptions.Isopoh => sp.GetRequiredService<IsopohPasswordHasher>(),
+                PasswordHashingOptions.Managed => sp.GetRequiredService<ManagedArgon2PasswordHasher>(),
+                _ => sp.GetRequiredService<LibsodiumPasswordHasher>(),
+            };
             return new DedicatedThreadPasswordHasher(adapter, settings.HashingThreads);
         });
         services.AddSingleton<TikiyaMetrics>();
