@@ -20,7 +20,7 @@ internal sealed class IsopohPasswordHasher(IOptions<PasswordHashingOptions> opti
 
     // Zero the working memory but never mlock it: locking fails under a low RLIMIT_MEMLOCK (systemd, containers), and the
     // hasher must behave the same whatever the process's lock limit.
-    private static readonly SecureArrayCall ZeroedNotLocked = new(
+    internal static readonly SecureArrayCall ZeroedNotLocked = new(
         SecureArray.DefaultCall.ZeroMemory, lockMemory: (_, _) => null, unlockMemory: (_, _) => { }, SecureArray.DefaultCall.Os);
 
     protected override string Hash(byte[] password) => IsopohArgon2.Hash(new Argon2Config
