@@ -11,12 +11,16 @@ public sealed class PasswordHasherTests
     private const string Password = "correct horse battery";
     private const string PhcPattern = @"^\$argon2id\$v=19\$m=19456,t=2,p=1\$[A-Za-z0-9+/]{22}\$[A-Za-z0-9+/]{43}$";
 
-    private static readonly IPasswordHasher[] Hashers = [Libsodium(), Isopoh()];
+    private static readonly IPasswordHasher[] Hashers = [Libsodium(), Isopoh(), Managed()];
 
     private static IEnumerable<TestCaseData> CrossPairs()
     {
         yield return new TestCaseData(Libsodium(), Isopoh()).SetName("Hash_WithLibsodium_VerifiesWithIsopoh");
         yield return new TestCaseData(Isopoh(), Libsodium()).SetName("Hash_WithIsopoh_VerifiesWithLibsodium");
+        yield return new TestCaseData(Managed(), Libsodium()).SetName("Hash_WithManaged_VerifiesWithLibsodium");
+        yield return new TestCaseData(Libsodium(), Managed()).SetName("Hash_WithLibsodium_VerifiesWithManaged");
+        yield return new TestCaseData(Managed(), Isopoh()).SetName("Hash_WithManaged_VerifiesWithIsopoh");
+        yield return new TestCaseData(Isopoh(), Managed()).SetName("Hash_WithIsopoh_VerifiesWithManaged");
     }
 
     [TestCaseSource(nameof(CrossPairs))]
@@ -40,10 +44,10 @@ public sealed class PasswordHasherTests
 
     [Test]
     public async Task Hash_WithConfiguredCost_WritesItIntoThePhcString(
-        [Values(PasswordHashingOptions.Libsodium, PasswordHashingOptions.Isopoh)] string adapter)
+        [Values(PasswordHashingOptions.Libsodium, PasswordHashingOptions.Isopoh, PasswordHashingOptions.Managed)] string adapter)
     {
         var options = new PasswordHashingOptions { MemoryKib = 12_288, Iterations = 3 };
-        IPasswordHasher hasher = adapter == PasswordHashingOptions.Isopoh ? Isopoh(options) : Libsodium(options);
+        var hasher = Adapter(adapter, options);
 
         var hash = await hasher.HashAsync(Password, CancellationToken.None);
 
@@ -52,16 +56,17 @@ public sealed class PasswordHasherTests
 
     [Test]
     public async Task Verify_MalformedStoredHash_IsAMismatchNotAnError(
-        [Values(PasswordHashingOptions.Libsodium, PasswordHashingOptions.Isopoh)] string adapter,
+        [Values(PasswordHashingOptions.Libsodium, PasswordHashingOptions.Isopoh, PasswordHashingOptions.Managed)] string adapter,
         [Values("", "garbage", "$argon2id$v=19$m=19456,t=2,p=1$bad$bad",
             "$2b$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW")] string storedHash)
     {
-        IPasswordHasher hasher = adapter == PasswordHashingOptions.Isopoh ? Isopoh() : Libsodium();
+        var hasher = Adapter(adapter);
 
         Assert.That(await hasher.VerifyAsync(Password, storedHash, CancellationToken.None), Is.False);
     }
 
     [TestCase(PasswordHashingOptions.Isopoh, typeof(IsopohPasswordHasher))]
+    [TestCase(PasswordHashingOptions.Managed, typeof(ManagedArgon2PasswordHasher))]
     [TestCase(PasswordHashingOptions.Libsodium, typeof(LibsodiumPasswordHasher))]
     public async Task PasswordHasherSetting_SelectsTheAdapter_RunOnOneThreadPerCore(string setting, Type expected)
     {
@@ -100,4 +105,14 @@ public sealed class PasswordHasherTests
 
     private static IsopohPasswordHasher Isopoh(PasswordHashingOptions? options = null) =>
         new(Microsoft.Extensions.Options.Options.Create(options ?? new PasswordHashingOptions()));
+
+    private static ManagedArgon2PasswordHasher Managed(PasswordHashingOptions? options = null) =>
+        new(Microsoft.Extensions.Options.Options.Create(options ?? new PasswordHashingOptions()));
+
+    private static IPasswordHasher Adapter(string setting, PasswordHashingOptions? options = null) => setting switch
+    {
+        PasswordHashingOptions.Isopoh => Isopoh(options),
+        PasswordHashingOptions.Managed => Managed(options),
+        _ => Libsodium(options),
+    };
 }
