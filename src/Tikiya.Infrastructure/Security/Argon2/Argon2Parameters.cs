@@ -12,6 +12,9 @@ internal readonly record struct Argon2Parameters
         ArgumentOutOfRangeException.ThrowIfLessThan(memoryKib, 8 * lanes);
         ArgumentOutOfRangeException.ThrowIfLessThan(iterations, 1);
         (MemoryKib, Iterations, Lanes) = (memoryKib, iterations, lanes);
+        SegmentLength = memoryKib / (SyncPoints * lanes);
+        LaneLength = SegmentLength * SyncPoints;
+        Blocks = LaneLength * lanes;
     }
 
     public int MemoryKib { get; }
@@ -20,10 +23,12 @@ internal readonly record struct Argon2Parameters
 
     public int Lanes { get; }
 
+    // Stored, not computed: the core reads them for every block, and a division costs more than the rest of that.
+
     /// <summary>m' = 4p · floor(m / 4p): the blocks actually used, a whole number of segments in every lane.</summary>
-    public int Blocks => SegmentLength * SyncPoints * Lanes;
+    public int Blocks { get; }
 
-    public int LaneLength => SegmentLength * SyncPoints;
+    public int LaneLength { get; }
 
-    public int SegmentLength => MemoryKib / (SyncPoints * Lanes);
+    public int SegmentLength { get; }
 }
