@@ -24,9 +24,13 @@ internal static class Argon2Benchmark
         options.ThrowIfUnused();
 
         var settings = FromEnvironment();
-        IPasswordHasher hasher = settings.Hasher == PasswordHashingOptions.Isopoh
-            ? new IsopohPasswordHasher(Microsoft.Extensions.Options.Options.Create(settings))
-            : new LibsodiumPasswordHasher(Microsoft.Extensions.Options.Options.Create(settings));
+        var wrapped = Microsoft.Extensions.Options.Options.Create(settings);
+        IPasswordHasher hasher = settings.Hasher switch
+        {
+            PasswordHashingOptions.Isopoh => new IsopohPasswordHasher(wrapped),
+            PasswordHashingOptions.Managed => new ManagedArgon2PasswordHasher(wrapped),
+            _ => new LibsodiumPasswordHasher(wrapped),
+        };
         var hash = await hasher.HashAsync(Password, cancellationToken);
         if (!await hasher.VerifyAsync(Password, hash, cancellationToken))
         {
@@ -58,7 +62,7 @@ internal static class Argon2Benchmark
         {
             cancellationToken.ThrowIfCancellationRequested();
             var start = clock.Elapsed;
-            // Both adapters compute synchronously and return a completed ValueTask.
+            // The adapters compute synchronously and return a completed ValueTask.
             if (!hasher.VerifyAsync(Password, hash, cancellationToken).AsTask().GetAwaiter().GetResult())
             {
                 throw new BenchmarkException("a verification failed");
