@@ -17,4 +17,8 @@ internal struct Argon2Block
 
     /// <summary>The block's bytes in the RFC's order; the core runs on little-endian machines only (Argon2idCore).</summary>
     public static Span<byte> AsBytes(ref Argon2Block block) => MemoryMarshal.AsBytes(MemoryMarshal.CreateSpan(ref block, 1));
+
+    /// <summary>The block as the vectors G's SIMD paths compute on.</summary>
+    public static Span<TVector> As<TVector>(ref Argon2Block block) where TVector : struct =>
+        MemoryMarshal.Cast<ulong, TVector>(MemoryMarshal.CreateSpan(ref block[0], Words));
 }

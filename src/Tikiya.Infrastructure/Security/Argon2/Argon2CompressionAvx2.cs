@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -18,10 +17,10 @@ internal static class Argon2CompressionAvx2
     public static void Fill(ref Argon2Block previous, ref Argon2Block reference, ref Argon2Block next, ref Argon2Block work,
         bool xorIntoNext)
     {
-        var x = AsVectors(ref previous);
-        var y = AsVectors(ref reference);
-        var w = AsVectors(ref work);
-        var n = AsVectors(ref next);
+        var x = Argon2Block.As<Vector256<ulong>>(ref previous);
+        var y = Argon2Block.As<Vector256<ulong>>(ref reference);
+        var w = Argon2Block.As<Vector256<ulong>>(ref work);
+        var n = Argon2Block.As<Vector256<ulong>>(ref next);
         // Two rows at a time: two independent chains of dependent instructions keep the processor busy. R = X ^ Y is
         // formed as the rows are read, so work starts as soon as the first cache lines of the (random) reference arrive.
         for (var row = 0; row < Vectors; row += 8)
@@ -67,9 +66,6 @@ internal static class Argon2CompressionAvx2
         n[i] = xorIntoNext ? r ^ n[i] : r;
         return r;
     }
-
-    private static Span<Vector256<ulong>> AsVectors(ref Argon2Block block) =>
-        MemoryMarshal.Cast<ulong, Vector256<ulong>>(MemoryMarshal.CreateSpan(ref block[0], Argon2Block.Words));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<ulong> Low(Vector256<ulong> first, Vector256<ulong> second) => Avx2.Permute2x128(first, second, 0x20);

@@ -1,6 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -17,10 +16,10 @@ internal static class Argon2CompressionSse2
     public static void Fill(ref Argon2Block previous, ref Argon2Block reference, ref Argon2Block next, ref Argon2Block work,
         bool xorIntoNext)
     {
-        var x = AsVectors(ref previous);
-        var y = AsVectors(ref reference);
-        var w = AsVectors(ref work);
-        var n = AsVectors(ref next);
+        var x = Argon2Block.As<Vector128<ulong>>(ref previous);
+        var y = Argon2Block.As<Vector128<ulong>>(ref reference);
+        var w = Argon2Block.As<Vector128<ulong>>(ref work);
+        var n = Argon2Block.As<Vector128<ulong>>(ref next);
         for (var i = 0; i < Vectors; i++)
         {
             var r = x[i] ^ y[i];
@@ -43,9 +42,6 @@ internal static class Argon2CompressionSse2
             n[i] ^= w[i];
         }
     }
-
-    private static Span<Vector128<ulong>> AsVectors(ref Argon2Block block) =>
-        MemoryMarshal.Cast<ulong, Vector128<ulong>>(MemoryMarshal.CreateSpan(ref block[0], Argon2Block.Words));
 
     /// <summary>P on the eight registers s[0], s[stride], … s[7·stride]: a row (stride 1) or a column (stride 8).</summary>
     private static void Permute(Span<Vector128<ulong>> s, int stride)
