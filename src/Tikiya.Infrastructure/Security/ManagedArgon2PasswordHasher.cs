@@ -42,7 +42,9 @@ internal sealed class ManagedArgon2PasswordHasher : Argon2PasswordHasher
 
         Span<byte> actual = stackalloc byte[expected.Length];
         ComputeTag(actual, password, salt, cost);
-        return CryptographicOperations.FixedTimeEquals(actual, expected);
+        var matches = CryptographicOperations.FixedTimeEquals(actual, expected);
+        CryptographicOperations.ZeroMemory(actual);
+        return matches;
     }
 
     private void ComputeTag(Span<byte> tag, ReadOnlySpan<byte> password, ReadOnlySpan<byte> salt, Argon2Parameters cost)

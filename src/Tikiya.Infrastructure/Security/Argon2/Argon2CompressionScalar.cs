@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
 
 namespace Tikiya.Infrastructure.Security.Argon2;
 
@@ -49,6 +51,8 @@ internal static class Argon2CompressionScalar
                 next[16 * j + 2 * column + 1] ^= v[2 * j + 1];
             }
         }
+
+        CryptographicOperations.ZeroMemory(MemoryMarshal.AsBytes((Span<ulong>)v)); // password-derived, on the stack
     }
 
     private static void Permute(ref SixteenWords v)
