@@ -40,12 +40,16 @@ public static class DependencyInjection
 
         services.AddSingleton<LibsodiumPasswordHasher>();
         services.AddSingleton<IsopohPasswordHasher>();
+        services.AddSingleton<ManagedArgon2PasswordHasher>();
         services.AddSingleton(sp =>
         {
             var settings = sp.GetRequiredService<IOptions<PasswordHashingOptions>>().Value;
-            Argon2PasswordHasher adapter = settings.Hasher == PasswordHashingOptions.Isopoh
-                ? sp.GetRequiredService<IsopohPasswordHasher>()
-                : sp.GetRequiredService<LibsodiumPasswordHasher>();
+            Argon2PasswordHasher adapter = settings.Hasher switch
+            {
+                PasswordHashingOptions.Isopoh => sp.GetRequiredService<IsopohPasswordHasher>(),
+                PasswordHashingOptions.Managed => sp.GetRequiredService<ManagedArgon2PasswordHasher>(),
+                _ => sp.GetRequiredService<LibsodiumPasswordHasher>(),
+            };
             return PasswordHasher.Create(adapter, settings.HashingThreads, TimeSpan.FromMilliseconds(settings.WaitMs),
                 sp.GetRequiredService<TikiyaMetrics>());
         });

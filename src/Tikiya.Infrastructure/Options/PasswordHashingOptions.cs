@@ -8,15 +8,19 @@ public sealed class PasswordHashingOptions
 {
     public const string Libsodium = "libsodium";
     public const string Isopoh = "isopoh";
+    public const string Managed = "managed";
+    public const int MaxMemoryKib = 1_048_576;
+    public const int MaxIterations = 16;
 
-    [ConfigurationKeyName("PASSWORD_HASHER"), AllowedValues(Libsodium, Isopoh, ErrorMessage = "PASSWORD_HASHER must be libsodium or isopoh.")]
+    [ConfigurationKeyName("PASSWORD_HASHER"), AllowedValues(Libsodium, Isopoh, Managed,
+        ErrorMessage = "PASSWORD_HASHER must be libsodium, isopoh or managed.")]
     public string Hasher { get; set; } = Libsodium;
 
     // 7 MiB is the least memory OWASP's table allows (with 5 iterations); below it a hash is too cheap to guess at.
-    [ConfigurationKeyName("ARGON2_MEMORY_KIB"), Range(7168, 1_048_576, ErrorMessage = "ARGON2_MEMORY_KIB must be between 7168 and 1048576.")]
+    [ConfigurationKeyName("ARGON2_MEMORY_KIB"), Range(7168, MaxMemoryKib, ErrorMessage = "ARGON2_MEMORY_KIB must be between 7168 and 1048576.")]
     public int MemoryKib { get; set; } = 19_456;
 
-    [ConfigurationKeyName("ARGON2_ITERATIONS"), Range(1, 16, ErrorMessage = "ARGON2_ITERATIONS must be between 1 and 16.")]
+    [ConfigurationKeyName("ARGON2_ITERATIONS"), Range(1, MaxIterations, ErrorMessage = "ARGON2_ITERATIONS must be between 1 and 16.")]
     public int Iterations { get; set; } = 2;
 
     /// <summary>

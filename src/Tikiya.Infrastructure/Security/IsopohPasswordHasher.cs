@@ -3,6 +3,8 @@ using Isopoh.Cryptography.Argon2;
 using Isopoh.Cryptography.SecureArray;
 using Microsoft.Extensions.Options;
 using Tikiya.Infrastructure.Options;
+// The class, not this project's Security.Argon2 namespace, which the plain name would find first.
+using IsopohArgon2 = Isopoh.Cryptography.Argon2.Argon2;
 
 namespace Tikiya.Infrastructure.Security;
 
@@ -18,10 +20,10 @@ internal sealed class IsopohPasswordHasher(IOptions<PasswordHashingOptions> opti
 
     // Zero the working memory but never mlock it: locking fails under a low RLIMIT_MEMLOCK (systemd, containers), and the
     // hasher must behave the same whatever the process's lock limit.
-    private static readonly SecureArrayCall ZeroedNotLocked = new(
+    internal static readonly SecureArrayCall ZeroedNotLocked = new(
         SecureArray.DefaultCall.ZeroMemory, lockMemory: (_, _) => null, unlockMemory: (_, _) => { }, SecureArray.DefaultCall.Os);
 
-    protected override string Hash(byte[] password) => Argon2.Hash(new Argon2Config
+    protected override string Hash(byte[] password) => IsopohArgon2.Hash(new Argon2Config
     {
         Type = Argon2Type.HybridAddressing, // Argon2id
         Version = Argon2Version.Nineteen,
@@ -36,5 +38,5 @@ internal sealed class IsopohPasswordHasher(IOptions<PasswordHashingOptions> opti
     });
 
     protected override bool Verify(string passwordHash, byte[] password) =>
-        Argon2.Verify(passwordHash, password, Lanes, ZeroedNotLocked);
+        IsopohArgon2.Verify(passwordHash, password, Lanes, ZeroedNotLocked);
 }

@@ -11,10 +11,14 @@ internal static class BusyHasher
 {
     public const string UnknownEmail = "nobody@example.com";
 
-    /// <summary>One hashing thread, no queue, and hashes slow enough (16 iterations) to be caught in flight.</summary>
+    /// <summary>
+    /// One hashing thread, no queue, and hashes slow enough to be caught in flight (64 MiB, 16 iterations: a few
+    /// hundred milliseconds each, where the next request takes a few).
+    /// </summary>
     public static IWebHostBuilder WithOneSlowHashingThread(this IWebHostBuilder builder) => builder
         .UseSetting("PASSWORD_HASHING_CONCURRENCY", "1")
         .UseSetting("PASSWORD_HASHING_WAIT_MS", "0")
+        .UseSetting("ARGON2_MEMORY_KIB", "65536")
         .UseSetting("ARGON2_ITERATIONS", "16");
 
     /// <summary>

@@ -11,12 +11,19 @@ public sealed class PasswordHasherTests
     private const string Password = "correct horse battery";
     private const string PhcPattern = @"^\$argon2id\$v=19\$m=19456,t=2,p=1\$[A-Za-z0-9+/]{22}\$[A-Za-z0-9+/]{43}$";
 
-    private static readonly string[] Hashers = [PasswordHashingOptions.Libsodium, PasswordHashingOptions.Isopoh];
+    private static readonly string[] Hashers =
+        [PasswordHashingOptions.Libsodium, PasswordHashingOptions.Isopoh, PasswordHashingOptions.Managed];
 
     private static IEnumerable<TestCaseData> CrossPairs()
     {
-        yield return new TestCaseData(PasswordHashingOptions.Libsodium, PasswordHashingOptions.Isopoh).SetName("Hash_WithLibsodium_VerifiesWithIsopoh");
-        yield return new TestCaseData(PasswordHashingOptions.Isopoh, PasswordHashingOptions.Libsodium).SetName("Hash_WithIsopoh_VerifiesWithLibsodium");
+        const string libsodium = PasswordHashingOptions.Libsodium, isopoh = PasswordHashingOptions.Isopoh,
+            managed = PasswordHashingOptions.Managed;
+        yield return new TestCaseData(libsodium, isopoh).SetName("Hash_WithLibsodium_VerifiesWithIsopoh");
+        yield return new TestCaseData(isopoh, libsodium).SetName("Hash_WithIsopoh_VerifiesWithLibsodium");
+        yield return new TestCaseData(managed, libsodium).SetName("Hash_WithManaged_VerifiesWithLibsodium");
+        yield return new TestCaseData(libsodium, managed).SetName("Hash_WithLibsodium_VerifiesWithManaged");
+        yield return new TestCaseData(managed, isopoh).SetName("Hash_WithManaged_VerifiesWithIsopoh");
+        yield return new TestCaseData(isopoh, managed).SetName("Hash_WithIsopoh_VerifiesWithManaged");
     }
 
     [TestCaseSource(nameof(CrossPairs))]
@@ -60,10 +67,10 @@ public sealed class PasswordHasherTests
 
     [Test]
     public void Hash_WithConfiguredCost_WritesItIntoThePhcString(
-        [Values(PasswordHashingOptions.Libsodium, PasswordHashingOptions.Isopoh)] string adapter)
+        [Values(PasswordHashingOptions.Libsodium, PasswordHashingOptions.Isopoh, PasswordHashingOptions.Managed)] string adapter)
     {
         var options = new PasswordHashingOptions { MemoryKib = 12_288, Iterations = 3 };
-        Argon2PasswordHasher hasher = adapter == PasswordHashingOptions.Isopoh ? Isopoh(options) : Libsodium(options);
+        var hasher = Adapter(adapter, options);
 
         var hash = hasher.HashPassword(Password);
 
@@ -72,16 +79,17 @@ public sealed class PasswordHasherTests
 
     [Test]
     public void Verify_MalformedStoredHash_IsAMismatchNotAnError(
-        [Values(PasswordHashingOptions.Libsodium, PasswordHashingOptions.Isopoh)] string adapter,
+        [Values(PasswordHashingOptions.Libsodium, PasswordHashingOptions.Isopoh, PasswordHashingOptions.Managed)] string adapter,
         [Values("", "garbage", "$argon2id$v=19$m=19456,t=2,p=1$bad$bad",
             "$2b$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW")] string storedHash)
     {
-        Argon2PasswordHasher hasher = adapter == PasswordHashingOptions.Isopoh ? Isopoh() : Libsodium();
+        var hasher = Adapter(adapter);
 
         Assert.That(hasher.VerifyPassword(Password, storedHash), Is.EqualTo(PasswordVerification.Failed));
     }
 
     [TestCase(PasswordHashingOptions.Isopoh, typeof(IsopohPasswordHasher))]
+    [TestCase(PasswordHashingOptions.Managed, typeof(ManagedArgon2PasswordHasher))]
     [TestCase(PasswordHashingOptions.Libsodium, typeof(LibsodiumPasswordHasher))]
     public async Task PasswordHasherSetting_SelectsTheAdapter_RunOnOneThreadPerCore(string setting, Type expected)
     {
@@ -106,12 +114,19 @@ public sealed class PasswordHasherTests
         Assert.That(hasher.Threads, Is.EqualTo(3));
     }
 
-    private static Argon2PasswordHasher Adapter(string name, PasswordHashingOptions? options = null) =>
-        name == PasswordHashingOptions.Isopoh ? Isopoh(options) : Libsodium(options);
-
     private static LibsodiumPasswordHasher Libsodium(PasswordHashingOptions? options = null) =>
         new(Microsoft.Extensions.Options.Options.Create(options ?? new PasswordHashingOptions()));
 
     private static IsopohPasswordHasher Isopoh(PasswordHashingOptions? options = null) =>
         new(Microsoft.Extensions.Options.Options.Create(options ?? new PasswordHashingOptions()));
+
+    private static ManagedArgon2PasswordHasher Managed(PasswordHashingOptions? options = null) =>
+        new(Microsoft.Extensions.Options.Options.Create(options ?? new PasswordHashingOptions()));
+
+    private static Argon2PasswordHasher Adapter(string setting, PasswordHashingOptions? options = null) => setting switch
+    {
+        PasswordHashingOptions.Isopoh => Isopoh(options),
+        PasswordHashingOptions.Managed => Managed(options),
+        _ => Libsodium(options),
+    };
 }
