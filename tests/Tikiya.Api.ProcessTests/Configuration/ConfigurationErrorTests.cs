@@ -65,7 +65,7 @@ public sealed class ConfigurationErrorTests
     [TestCase("PASSWORD_HASHER", "")]
     [TestCase("ARGON2_MEMORY_KIB", "1024")]
     [TestCase("ARGON2_ITERATIONS", "0")]
-    [TestCase("PASSWORD_HASHING_CONCURRENCY", "20")] // the default DATABASE_POOL_MAX: logins could hold every connection
+    [TestCase("PASSWORD_HASHING_CONCURRENCY", "1025")] // above its range (0 to 1024)
     [TestCase("SMTP_URL", "http://mail.example.com/")]
     [TestCase("SMTP_URL", "smtp://")]
     [TestCase("SMTP_URL", "smtp://mail.example.com/?starttls=maybe")]
