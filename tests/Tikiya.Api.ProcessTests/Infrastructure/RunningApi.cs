@@ -34,15 +34,25 @@ public sealed class RunningApi : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Starts the published API; in Development, the build beside the tests instead, as scripts/run runs it: the
+    /// development settings (appsettings.Development.json) never ship.
+    /// </summary>
     public static async Task<RunningApi> StartAsync(string databaseUrl, IReadOnlyDictionary<string, string>? settings = null)
     {
         var port = FreePort.Next();
-        var startInfo = new ProcessStartInfo(TestSetup.Api.Executable)
+        var development = settings?.GetValueOrDefault("ASPNETCORE_ENVIRONMENT") == "Development";
+        var startInfo = new ProcessStartInfo(development ? "dotnet" : TestSetup.Api.Executable)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (development)
+        {
+            startInfo.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "tikiya_api.dll"));
+        }
+
         foreach (var name in TikiyaVariables.All)
         {
             startInfo.Environment.Remove(name);
