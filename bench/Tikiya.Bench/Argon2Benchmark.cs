@@ -1,20 +1,22 @@
-using System.ComponentModel.DataAnnotations;
 using System.Diagnostics;
-using Microsoft.Extensions.Configuration;
-using Tikiya.Application.Common.Interfaces;
-using Tikiya.Infrastructure.Options;
-using Tikiya.Infrastructure.Security;
+using System.Globalization;
+using System.Text;
+using Geralt;
 
 namespace Tikiya.Bench;
 
 /// <summary>
-/// The ceiling for login: Argon2id verifications per second on this machine, with the adapter and cost the API is
-/// configured with (PASSWORD_HASHER, ARGON2_MEMORY_KIB, ARGON2_ITERATIONS, read and validated as the API reads them),
-/// one worker per core, each verifying the right password against a hash made with that cost, as a login does.
+/// The ceiling for login: raw libsodium Argon2id verifications per second on this machine (through Geralt, as the
+/// API's default hasher calls it, but with nothing of the API around it), with the API's cost variables
+/// (ARGON2_MEMORY_KIB, ARGON2_ITERATIONS; their defaults otherwise), one worker per core, each verifying the right
+/// password against a hash of that cost, as a login does. Issue 11 measures login against this raw rate.
 /// </summary>
 internal static class Argon2Benchmark
 {
-    private const string Password = "bench-password-0123456789";
+    // The API's defaults (docs/configuration.md): the OWASP minimum for Argon2id, m=19 MiB, t=2, p=1.
+    private const int DefaultMemoryKib = 19_456;
+    private const int DefaultIterations = 2;
+    private static readonly byte[] Password = Encoding.UTF8.GetBytes("bench-password-0123456789");
 
     public static async Task RunAsync(CommandLine options, CancellationToken cancellationToken)
     {
@@ -23,66 +25,59 @@ internal static class Argon2Benchmark
         var output = options.Get("out");
         options.ThrowIfUnused();
 
-        var settings = FromEnvironment();
-        Argon2PasswordHasher hasher = settings.Hasher == PasswordHashingOptions.Isopoh
-            ? new IsopohPasswordHasher(Microsoft.Extensions.Options.Options.Create(settings))
-            : new LibsodiumPasswordHasher(Microsoft.Extensions.Options.Options.Create(settings));
-        var hash = hasher.HashPassword(Password);
-        if (hasher.VerifyPassword(Password, hash) == PasswordVerification.Failed)
-        {
-            throw new BenchmarkException("the hasher does not verify its own hash");
-        }
+        var memoryKib = FromEnvironment("ARGON2_MEMORY_KIB", DefaultMemoryKib);
+        var iterations = FromEnvironment("ARGON2_ITERATIONS", DefaultIterations);
+        var buffer = new char[Argon2id.HashSize];
+        Argon2id.ComputeHash(buffer, Password, iterations, memoryKib * 1024);
+        var hash = new string(buffer, 0, Array.IndexOf(buffer, '\0') is var end and >= 0 ? end : buffer.Length);
 
-        await Console.Error.WriteLineAsync(
-            $"argon2: {settings.Hasher}, m={settings.MemoryKib} KiB, t={settings.Iterations}, {workers} workers, {seconds} s");
+        await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"argon2: libsodium, m={memoryKib} KiB, t={iterations}, {workers} workers, {seconds} s"));
         var duration = TimeSpan.FromSeconds(seconds);
         var results = await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Factory.StartNew(
-            () => VerifyUntil(hasher, hash, duration, cancellationToken),
+            () => VerifyUntil(hash, duration, cancellationToken),
             cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default)));
 
-        var operations = results.Sum(r => r.Operations);
-        var perSecond = results.Sum(r => r.Operations / r.Elapsed.TotalSeconds); // each worker over its own time
-        var latencies = results.SelectMany(r => r.LatenciesMs).ToList();
-        var result = new Argon2Result(settings.Hasher, settings.MemoryKib, settings.Iterations, workers,
-            Math.Round(results.Max(r => r.Elapsed.TotalSeconds), 2), operations, Math.Round(perSecond, 1),
-            Math.Round(perSecond / workers, 1), Latency.Of(latencies));
-        await Console.Error.WriteLineAsync($"argon2: {result.OpsPerSecond} verifications/s ({result.OpsPerSecondPerWorker} per worker)");
+        var latencies = Latency.NewHistogram();
+        foreach (var r in results)
+        {
+            latencies.Add(r.Latencies);
+        }
+
+        var perSecond = results.Sum(r => r.Latencies.TotalCount / r.Elapsed.TotalSeconds); // each worker over its own time
+        var result = new Argon2Result("libsodium", memoryKib, iterations, workers, Math.Round(results.Max(r => r.Elapsed.TotalSeconds), 2),
+            latencies.TotalCount, Math.Round(perSecond, 1), Math.Round(perSecond / workers, 1), Latency.Of(latencies));
+        await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"argon2: {result.OpsPerSecond} verifications/s ({result.OpsPerSecondPerWorker} per worker)"));
         await Json.WriteAsync(result, output, cancellationToken);
     }
 
-    private static WorkerResult VerifyUntil(Argon2PasswordHasher hasher, string hash, TimeSpan duration, CancellationToken cancellationToken)
+    private static (HdrHistogram.LongHistogram Latencies, TimeSpan Elapsed) VerifyUntil(string hash, TimeSpan duration,
+        CancellationToken cancellationToken)
     {
-        var latencies = new List<double>();
+        var latencies = Latency.NewHistogram();
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < duration)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var start = clock.Elapsed;
-            if (hasher.VerifyPassword(Password, hash) == PasswordVerification.Failed)
+            var start = Stopwatch.GetTimestamp();
+            if (!Argon2id.VerifyHash(hash, Password))
             {
                 throw new BenchmarkException("a verification failed");
             }
 
-            latencies.Add((clock.Elapsed - start).TotalMilliseconds);
+            latencies.RecordValue(Latency.Microseconds(Stopwatch.GetTimestamp() - start));
         }
 
-        return new WorkerResult(latencies.Count, clock.Elapsed, latencies);
+        return (latencies, clock.Elapsed);
     }
 
-    private static PasswordHashingOptions FromEnvironment()
+    private static int FromEnvironment(string name, int defaultValue) => Environment.GetEnvironmentVariable(name) switch
     {
-        var settings = new PasswordHashingOptions();
-        new ConfigurationBuilder().AddEnvironmentVariables().Build().Bind(settings);
-        var errors = new List<ValidationResult>();
-        if (!Validator.TryValidateObject(settings, new ValidationContext(settings), errors, validateAllProperties: true))
-        {
-            throw new BenchmarkException(string.Join(" ", errors.Select(e => e.ErrorMessage)));
-        }
-
-        return settings;
-    }
-
-    private sealed record WorkerResult(long Operations, TimeSpan Elapsed, List<double> LatenciesMs);
+        null or "" => defaultValue,
+        var text when int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0 => value,
+        var text => throw new UsageException($"{name} must be a positive whole number, got '{text}'"),
+    };
 }
 
 internal sealed record Argon2Result(

@@ -1,21 +1,22 @@
 using System.Text.Json;
-using Npgsql;
 using Tikiya.Bench;
 
 // Tikiya.Bench COMMAND [--option value ...]; bench/run calls each command in turn. Every command prints what it
 // measured as JSON on standard output (or writes it to --out), and its progress on standard error.
 //
 //   ready    --target URL [--seconds S] [--pid PID]                        wait for GET /health/ready to answer 200
-//   seed     --target URL --users N [--concurrency C] --out users.csv      register N users through the API
-//   argon2   [--seconds S] [--workers W] --out argon2.json                 raw Argon2id verifications per second
-//   sql      [--seconds S] --concurrency C --pool-max P --out sql.json     raw refresh and `me` SQL per second
+//   seed     --target URL [--api tikiya|identity] (--users N --out users.csv | --from users.csv) [--concurrency C]
+//                                                                          register accounts through the API
+//   argon2   [--seconds S] [--workers W] --out argon2.json                 raw libsodium Argon2id verifications per second
+//   usage    --target URL --out usage.json                                 the API's CPU so far (/metrics), the machine's
 //   saturate --target URL --users users.csv [--seconds S] [--login-concurrency C] [--concurrency C] [--pid PID]
-//            [--endpoints login,refresh,me]
-//            [--argon2 F --sql F] [--param name=value ...] --out-json F --out-md F
+//            [--endpoints login,refresh,me] [--argon2 F] [--param name=value ...] --out-json F --out-md F
 //                                                                          each endpoint's throughput at saturation
-//   report   --artillery report.json --argon2 F --sql F ... write the results .json and .md
+//   compare  --tikiya URL --tikiya-pid PID --peer URL --peer-pid PID --users users.csv [--seconds S] [--warm-up S]
+//            [--argon2 F] [--param ...] --out-json F --out-md F            Tikiya beside the stock Identity app
+//   report   --artillery report.json [--argon2 F] [--usage-before F --usage-after F --pid PID] ... write the results
 //
-// argon2 reads PASSWORD_HASHER, ARGON2_MEMORY_KIB and ARGON2_ITERATIONS; sql reads DATABASE_URL: the API's variables.
+// argon2 reads ARGON2_MEMORY_KIB and ARGON2_ITERATIONS, the API's variables.
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
@@ -27,7 +28,7 @@ try
 {
     if (args.Length == 0)
     {
-        throw new UsageException("a command is required: ready, seed, argon2, sql, saturate or report");
+        throw new UsageException("a command is required: ready, seed, argon2, usage, saturate, compare or report");
     }
 
     var options = CommandLine.Parse(args[1..]);
@@ -42,17 +43,20 @@ try
         case "argon2":
             await Argon2Benchmark.RunAsync(options, cancellation.Token);
             break;
-        case "sql":
-            await SqlBenchmark.RunAsync(options, cancellation.Token);
+        case "usage":
+            await Usage.RunAsync(options, cancellation.Token);
             break;
         case "saturate":
             await Saturation.RunAsync(options, cancellation.Token);
+            break;
+        case "compare":
+            await Compare.RunAsync(options, cancellation.Token);
             break;
         case "report":
             await ReportWriter.RunAsync(options, cancellation.Token);
             break;
         default:
-            throw new UsageException($"unknown command '{args[0]}': ready, seed, argon2, sql, saturate or report");
+            throw new UsageException($"unknown command '{args[0]}': ready, seed, argon2, usage, saturate, compare or report");
     }
 
     return 0;
@@ -67,10 +71,10 @@ catch (BenchmarkException e)
     await Console.Error.WriteLineAsync($"Tikiya.Bench: {e.Message}");
     return 1;
 }
-catch (Exception e) when (e is HttpRequestException or NpgsqlException or IOException or JsonException
+catch (Exception e) when (e is HttpRequestException or IOException or JsonException
     or KeyNotFoundException or InvalidOperationException or FormatException)
 {
-    // A failure of the environment (the API or the database down, a file missing or malformed): its message, no trace.
+    // A failure of the environment (a server down, a file missing or malformed): its message, no trace.
     await Console.Error.WriteLineAsync($"Tikiya.Bench {args[0]}: {e.GetType().Name}: {e.Message}");
     return 1;
 }

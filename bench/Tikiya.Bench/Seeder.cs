@@ -7,28 +7,29 @@ using System.Text;
 namespace Tikiya.Bench;
 
 /// <summary>
-/// Registers --users accounts through POST /api/v1/auth/register, --concurrency at a time, and writes the Artillery
+/// Registers --users new accounts through the --api's register endpoint (or, with --from, the accounts of an earlier
+/// seed's file, so that both servers of a comparison hold the same ones), --concurrency at a time, and writes the
 /// payload: one <c>email,password</c> line each, no header. A 503 or 429 is retried after its Retry-After.
 /// </summary>
 internal static class Seeder
 {
     private const int MaxAttempts = 20;
 
+    // Identity's default password rules want a digit, a lower and an upper case letter and a symbol: every password
+    // ends with one of each, so that one payload registers on both servers.
+    private const string EveryCharacterClass = "aA1!";
+
     public static async Task RunAsync(CommandLine options, CancellationToken cancellationToken)
     {
         var target = new Uri(options.Require("target"));
+        var api = Api.Parse(options.Get("api"));
+        var from = options.Get("from");
         var users = options.GetInt("users", 200, 1, 1_000_000);
         var concurrency = options.GetInt("concurrency", Environment.ProcessorCount * 2, 1, 1024);
-        var output = options.Require("out");
+        var output = options.Get("out");
         options.ThrowIfUnused();
 
-        // Addresses no earlier run used, so a reused database never answers 409.
-        var run = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
-        var accounts = Enumerable.Range(1, users)
-            .Select(i => (Email: string.Create(CultureInfo.InvariantCulture, $"load-{run}-{i}@example.com"),
-                Password: Convert.ToBase64String(RandomNumberGenerator.GetBytes(15)).Replace('+', '-').Replace('/', '_')))
-            .ToList();
-
+        var accounts = from is null ? NewAccounts(users) : await Account.ReadAllAsync(from, cancellationToken);
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, UseProxy = false })
         {
             BaseAddress = target,
@@ -42,11 +43,11 @@ internal static class Seeder
             {
                 for (var attempt = 1; ; attempt++)
                 {
-                    using var response = await http.PostAsJsonAsync("/api/v1/auth/register",
+                    using var response = await http.PostAsJsonAsync(api.Register,
                         new { email = account.Email, password = account.Password }, token);
-                    if (response.StatusCode == HttpStatusCode.Created)
+                    if (response.IsSuccessStatusCode)
                     {
-                        return;
+                        return; // Tikiya answers 201, Identity 200
                     }
 
                     if (response.StatusCode is HttpStatusCode.ServiceUnavailable or HttpStatusCode.TooManyRequests
@@ -59,18 +60,31 @@ internal static class Seeder
 
                     var body = await response.Content.ReadAsStringAsync(token);
                     throw new BenchmarkException(
-                        $"register answered {(int)response.StatusCode} after {attempt} attempt(s): {body}");
+                        $"{api.Name} register answered {(int)response.StatusCode} after {attempt} attempt(s): {body}");
                 }
             });
 
-        var csv = new StringBuilder();
-        foreach (var (email, password) in accounts)
+        if (output is not null)
         {
-            csv.Append(email).Append(',').Append(password).Append('\n');
+            var csv = new StringBuilder();
+            foreach (var (email, password) in accounts)
+            {
+                csv.Append(email).Append(',').Append(password).Append('\n');
+            }
+
+            await File.WriteAllTextAsync(output, csv.ToString(), cancellationToken);
         }
 
-        await File.WriteAllTextAsync(output, csv.ToString(), cancellationToken);
         await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"seed: {users} users registered in {clock.Elapsed.TotalSeconds:F1} s ({concurrency} at a time, {retries} retries)"));
+            $"seed: {accounts.Length} users registered on {api.Name} in {clock.Elapsed.TotalSeconds:F1} s ({concurrency} at a time, {retries} retries)"));
+    }
+
+    private static Account[] NewAccounts(int users)
+    {
+        // Addresses no earlier run used, so a reused database never answers 409.
+        var run = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
+        return [.. Enumerable.Range(1, users).Select(i => new Account(
+            string.Create(CultureInfo.InvariantCulture, $"load-{run}-{i}@example.com"),
+            Convert.ToBase64String(RandomNumberGenerator.GetBytes(15)).Replace('+', '-').Replace('/', '_') + EveryCharacterClass))];
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Tikiya.Application.Accounts;
 using Tikiya.Application.Accounts.MailRequests;
 using Tikiya.Application.Auth.Register;
+using Tikiya.Application.Auth.Sessions;
 using Tikiya.Application.Common.Behaviours;
 
 namespace Tikiya.Application;
@@ -24,6 +25,7 @@ public static class DependencyInjection
         services.AddScoped<PasswordConfirmation>();
         services.AddScoped<MailRequestIntake>();
         services.AddScoped<AccountThrottle>();
+        services.AddScoped<SessionOpening>();
         services.AddScoped<RequestLimits>();
         return services;
     }

@@ -12,6 +12,7 @@ using Tikiya.Infrastructure.Persistence;
 using Tikiya.Infrastructure.Maintenance;
 using Tikiya.Infrastructure.Observability;
 using Tikiya.Infrastructure.Security;
+using Tikiya.Infrastructure.Sessions;
 using Tikiya.Infrastructure.Throttling;
 
 namespace Tikiya.Infrastructure;
@@ -53,8 +54,10 @@ public static class DependencyInjection
         services.AddHostedService<PasswordHasherWarmUp>();
         services.AddSingleton<IEmailFingerprinter, HmacEmailFingerprinter>();
         services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
+        services.AddSingleton<IRefreshTokenCodec, RefreshTokenCodec>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<LoginThrottleOptions>>().Value.ToPolicy());
         services.AddScoped<ILoginThrottleRows, LoginThrottleRows>();
+        services.AddScoped<ISessionRotation, SessionRotation>();
         services.AddHostedService<PurgeBackgroundService>();
         services.AddAccountMail();
         return services;

@@ -4,22 +4,35 @@ using System.Net;
 namespace Tikiya.Domain.Sessions;
 
 /// <summary>
-/// What one login opened: the chain of refresh tokens that rotate from it, and the access tokens that name it in their
-/// <c>sid</c>. Revoking it ends them all at once (API.md: "Revocation is immediate").
+/// What one login opened: one row that holds the current refresh token (its hash and generation) and is named by the
+/// <c>sid</c> of its access tokens. Revoking it ends them all at once (API.md: "Revocation is immediate"). A refresh
+/// moves it to the next generation in place, so its storage stays the same however often it is refreshed.
 /// </summary>
 public sealed class Session
 {
     public const int MaxUserAgentLength = 512;
 
-    private readonly List<RefreshToken> _tokens = [];
+    /// <summary>The generation of the first token of a session, the one login hands out.</summary>
+    public const long FirstGeneration = 1;
+
+    /// <summary>
+    /// The generation of a session opened before refresh tokens named their session: its current token is still a row
+    /// in <c>refresh_tokens</c> (<see cref="RefreshToken"/>) and <see cref="RefreshTokenHash"/> is null until that token
+    /// rotates it into the current scheme (generation 1 on).
+    /// </summary>
+    public const long LegacyGeneration = 0;
 
     private Session() { } // for EF Core
 
-    private Session(Guid userId, DateTimeOffset now, string? userAgent, IPAddress? ipAddress)
+    private Session(Guid id, Guid userId, byte[] refreshTokenHash, DateTimeOffset now, TimeSpan refreshTokenLifetime,
+        string? userAgent, IPAddress? ipAddress)
     {
-        Id = Guid.CreateVersion7(now);
+        Id = id;
         UserId = userId;
         CreatedAt = now;
+        ExpiresAt = now + refreshTokenLifetime;
+        RefreshTokenHash = refreshTokenHash;
+        RefreshGeneration = FirstGeneration;
         UserAgent = Truncate(userAgent);
         IpAddress = ipAddress;
     }
@@ -30,29 +43,31 @@ public sealed class Session
 
     public DateTimeOffset CreatedAt { get; private set; }
 
-    /// <summary>When its newest refresh token expires; the session is over then.</summary>
+    /// <summary>When its current refresh token expires; the session is over then.</summary>
     public DateTimeOffset ExpiresAt { get; private set; }
 
     public DateTimeOffset? RevokedAt { get; private set; }
 
     public DateTimeOffset? LastRotatedAt { get; private set; }
 
+    /// <summary>The SHA-256 of the current refresh token; null only on a session still at <see cref="LegacyGeneration"/>.</summary>
+    public byte[]? RefreshTokenHash { get; private set; }
+
+    /// <summary>Which token of the session is current: 1 at login, one more at each rotation (the token names it too).</summary>
+    public long RefreshGeneration { get; private set; }
+
     public string? UserAgent { get; private set; }
 
     public IPAddress? IpAddress { get; private set; }
 
-    /// <summary>PostgreSQL's xmin: of two rotations that read the same version, the second fails to save.</summary>
-    public uint Version { get; private set; }
+    /// <summary>A new session's id, chosen before its first refresh token is made, since that token names it.</summary>
+    public static Guid NewId(DateTimeOffset now) => Guid.CreateVersion7(now);
 
-    public IReadOnlyCollection<RefreshToken> Tokens => _tokens.AsReadOnly();
-
-    public static Session Open(Guid userId, byte[] refreshTokenHash, DateTimeOffset now, TimeSpan refreshTokenLifetime,
+    public static Session Open(Guid id, Guid userId, byte[] refreshTokenHash, DateTimeOffset now, TimeSpan refreshTokenLifetime,
         string? userAgent, IPAddress? ipAddress)
     {
         ArgumentNullException.ThrowIfNull(refreshTokenHash);
-        var session = new Session(userId, now, userAgent, ipAddress);
-        session.AddToken(refreshTokenHash, now, refreshTokenLifetime);
-        return session;
+        return new Session(id, userId, refreshTokenHash, now, refreshTokenLifetime, userAgent, ipAddress);
     }
 
     public bool IsActive(DateTimeOffset now) => RevokedAt is null && now < ExpiresAt;
@@ -63,32 +78,25 @@ public sealed class Session
     /// <summary>The opposite of <see cref="ActiveAt"/>: sessions that can never be used again (the purge).</summary>
     public static Expression<Func<Session, bool>> EndedAt(DateTimeOffset now) => s => s.RevokedAt != null || now >= s.ExpiresAt;
 
-    /// <summary>Spends <paramref name="presented"/> and makes <paramref name="nextTokenHash"/> the current token.</summary>
-    public RotationOutcome Rotate(RefreshToken presented, byte[] nextTokenHash, DateTimeOffset now, TimeSpan refreshTokenLifetime)
-    {
-        ArgumentNullException.ThrowIfNull(presented);
-        ArgumentNullException.ThrowIfNull(nextTokenHash);
-        if (presented.SessionId != Id)
-        {
-            throw new ArgumentException("The token belongs to another session.", nameof(presented));
-        }
+    /// <summary>
+    /// The reuse rule, in one place: a genuine token of session <paramref name="sessionId"/> whose generation the
+    /// session has already moved past was rotated before, so someone kept a copy, and API.md revokes the whole session.
+    /// Generations only grow, so this holds for the session's whole life, however old the token.
+    /// </summary>
+    public static Expression<Func<Session, bool>> ReusedBy(Guid sessionId, long presentedGeneration) =>
+        s => s.Id == sessionId && s.RefreshGeneration > presentedGeneration;
 
-        if (!IsActive(now) || presented.IsExpired(now))
-        {
-            return RotationOutcome.Rejected;
-        }
+    /// <summary>The session whose current token this is: its generation, and its hash (256 random bits) matching.</summary>
+    public static Expression<Func<Session, bool>> HoldingRefreshToken(Guid sessionId, long generation, byte[] tokenHash) =>
+        s => s.Id == sessionId && s.RefreshGeneration == generation && s.RefreshTokenHash == tokenHash;
 
-        if (presented.WasRotated)
-        {
-            Revoke(now); // an old token came back, so someone kept a copy: API.md revokes the whole session
-            return RotationOutcome.ReuseDetected;
-        }
-
-        presented.MarkRotated(now);
-        LastRotatedAt = now; // EF checks xmin only on rows it updates: touch the root, not only the children
-        AddToken(nextTokenHash, now, refreshTokenLifetime);
-        return RotationOutcome.Rotated;
-    }
+    /// <summary>
+    /// The session a genuine token of <paramref name="generation"/> belongs to (logout): its current token when the hash
+    /// matches, or one it has rotated past (a rotated token still names its session, as in v1).
+    /// </summary>
+    public static Expression<Func<Session, bool>> OfRefreshToken(Guid sessionId, long generation, byte[] tokenHash) =>
+        s => s.Id == sessionId
+            && (s.RefreshGeneration > generation || (s.RefreshGeneration == generation && s.RefreshTokenHash == tokenHash));
 
     public void Revoke(DateTimeOffset now) => RevokedAt ??= now;
 
@@ -102,12 +110,5 @@ public sealed class Session
 
         var length = char.IsHighSurrogate(userAgent[MaxUserAgentLength - 1]) ? MaxUserAgentLength - 1 : MaxUserAgentLength;
         return userAgent[..length];
-    }
-
-    private void AddToken(byte[] tokenHash, DateTimeOffset now, TimeSpan lifetime)
-    {
-        var token = new RefreshToken(Id, tokenHash, now, lifetime);
-        _tokens.Add(token);
-        ExpiresAt = token.ExpiresAt;
     }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.IdentityModel.Tokens;
@@ -8,6 +9,7 @@ namespace Tikiya.Infrastructure.Options;
 public sealed class JwtOptions
 {
     public const int MinSecretBytes = 32;
+    private const int DerivedKeyBytes = 32;
 
     [ConfigurationKeyName("JWT_SECRET"), Required(ErrorMessage = "JWT_SECRET is required (at least 32 bytes; the HS256 key is its UTF-8 bytes).")]
     public string Secret { get; set; } = "";
@@ -26,4 +28,11 @@ public sealed class JwtOptions
 
     /// <summary>The HS256 key: the UTF-8 bytes of JWT_SECRET (API.md), for signing and for validating alike.</summary>
     public SymmetricSecurityKey CreateSigningKey() => new(Encoding.UTF8.GetBytes(Secret));
+
+    /// <summary>
+    /// A 32-byte key of its own <paramref name="purpose"/>, derived from JWT_SECRET (HKDF-SHA-256), so that the signing
+    /// key itself is never reused and no two purposes share a key.
+    /// </summary>
+    public byte[] DeriveKey(byte[] purpose) =>
+        HKDF.DeriveKey(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(Secret), DerivedKeyBytes, salt: [], info: purpose);
 }

@@ -13,11 +13,9 @@ namespace Tikiya.Infrastructure.Security;
 /// </summary>
 internal sealed class HmacEmailFingerprinter(IOptions<JwtOptions> jwt) : IEmailFingerprinter
 {
-    private const int KeyBytes = 32;
     private static readonly byte[] Purpose = "tikiya/email-fingerprint/v1"u8.ToArray();
 
-    private readonly byte[] _key = HKDF.DeriveKey(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(jwt.Value.Secret), KeyBytes,
-        salt: [], info: Purpose);
+    private readonly byte[] _key = jwt.Value.DeriveKey(Purpose);
 
     public string Fingerprint(Email email)
     {

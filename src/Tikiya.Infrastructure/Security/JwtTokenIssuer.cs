@@ -1,6 +1,3 @@
-using System.Buffers.Text;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -12,12 +9,10 @@ namespace Tikiya.Infrastructure.Security;
 
 /// <summary>
 /// Access tokens: JWT, HS256 with the UTF-8 bytes of JWT_SECRET, carrying iss, aud, sub, sid, jti, iat, exp (API.md).
-/// Refresh tokens: 256 random bits, base64url; only their SHA-256 is stored.
+/// Refresh tokens are <see cref="RefreshTokenCodec"/>'s.
 /// </summary>
 internal sealed class JwtTokenIssuer : ITokenIssuer
 {
-    private const int RefreshTokenBytes = 32;
-
     private readonly JwtOptions _options;
     private readonly SigningCredentials _signingCredentials;
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
@@ -30,14 +25,6 @@ internal sealed class JwtTokenIssuer : ITokenIssuer
     }
 
     public TimeSpan RefreshTokenLifetime { get; }
-
-    public NewRefreshToken NewRefreshToken()
-    {
-        var token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(RefreshTokenBytes));
-        return new NewRefreshToken(token, HashRefreshToken(token));
-    }
-
-    public byte[] HashRefreshToken(string refreshToken) => SHA256.HashData(Encoding.UTF8.GetBytes(refreshToken));
 
     public TokensResponse Issue(Guid userId, Guid sessionId, string refreshToken, DateTimeOffset now)
     {

@@ -15,12 +15,10 @@ namespace Tikiya.Infrastructure.Security;
 /// </summary>
 internal sealed class OneTimeCodes(IOptions<JwtOptions> jwt) : IOneTimeCodes
 {
-    private const int KeyBytes = 32;
     private const int LinkTokenBytes = 32;
     private static readonly byte[] Purpose = "tikiya/email-code/v1"u8.ToArray();
 
-    private readonly byte[] _key = HKDF.DeriveKey(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(jwt.Value.Secret), KeyBytes,
-        salt: [], info: Purpose);
+    private readonly byte[] _key = jwt.Value.DeriveKey(Purpose);
 
     public OneTimeSecret NewCode(Guid userId)
     {

@@ -136,9 +136,9 @@ public sealed class LoginTests : ApiTest
     {
         var tokens = await Client.RegisterAndLoginAsync();
 
-        var stored = await QueryAsync(db => db.RefreshTokens.AsNoTracking().SingleAsync());
+        var stored = await QueryAsync(db => db.Sessions.AsNoTracking().SingleAsync());
 
-        Assert.That(stored.TokenHash, Is.EqualTo(SHA256.HashData(Encoding.UTF8.GetBytes(tokens.RefreshToken))));
+        Assert.That(stored.RefreshTokenHash, Is.EqualTo(SHA256.HashData(Encoding.UTF8.GetBytes(tokens.RefreshToken))));
     }
 
     [TestCase("ANN@EXAMPLE.COM")]

@@ -52,7 +52,8 @@ public sealed class RefreshTests : ApiTest
             tokens = (await response.Content.ReadFromJsonAsync<Tokens>())!;
         }
 
-        Assert.That(await QueryAsync(db => db.RefreshTokens.CountAsync(t => t.RotatedAt == null)), Is.EqualTo(1));
+        // One current token: the session's row, now at its fourth generation (no row per refresh any more).
+        Assert.That(await QueryAsync(db => db.Sessions.Select(s => s.RefreshGeneration).SingleAsync()), Is.EqualTo(4));
     }
 
     [Test]
@@ -168,7 +169,8 @@ public sealed class RefreshTests : ApiTest
         var statuses = responses.Select(r => r.StatusCode).ToList();
         Assert.That(statuses.Count(s => s == HttpStatusCode.OK), Is.EqualTo(1), string.Join(", ", statuses));
         Assert.That(statuses.Count(s => s == HttpStatusCode.Unauthorized), Is.EqualTo(3), string.Join(", ", statuses));
-        Assert.That(await QueryAsync(db => db.RefreshTokens.CountAsync()), Is.EqualTo(2), "one rotation, not several");
+        Assert.That(await QueryAsync(db => db.Sessions.Select(s => s.RefreshGeneration).SingleAsync()), Is.EqualTo(2),
+            "one rotation, not several");
     }
 
     /// <summary>An open transaction that has updated the only session's row without committing.</summary>

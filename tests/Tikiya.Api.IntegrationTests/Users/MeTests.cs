@@ -235,10 +235,12 @@ public sealed class MeTests : ApiTest
     {
         await using var scope = Factory.Services.CreateAsyncScope();
         var tokens = scope.ServiceProvider.GetRequiredService<ITokenIssuer>();
+        var refreshTokens = scope.ServiceProvider.GetRequiredService<IRefreshTokenCodec>();
         var db = scope.ServiceProvider.GetRequiredService<TikiyaDbContext>();
         var now = Factory.Clock.GetUtcNow();
-        var refresh = tokens.NewRefreshToken();
-        var session = Session.Open(userId, refresh.Hash, now, tokens.RefreshTokenLifetime, userAgent: null, ipAddress: null);
+        var sessionId = Session.NewId(now);
+        var refresh = refreshTokens.Create(sessionId, Session.FirstGeneration);
+        var session = Session.Open(sessionId, userId, refresh.Hash, now, tokens.RefreshTokenLifetime, userAgent: null, ipAddress: null);
         db.Sessions.Add(session);
         await db.SaveChangesAsync();
         return tokens.Issue(userId, session.Id, refresh.Token, now).AccessToken;

@@ -9,12 +9,15 @@ public sealed class SessionTests
     private static readonly DateTimeOffset Opened = new(2026, 5, 1, 8, 0, 0, TimeSpan.Zero);
 
     [Test]
-    public void Open_CreatesOneCurrentTokenAndExpiresWithIt()
+    public void Open_HoldsTheFirstGenerationAndExpiresWithIt()
     {
-        var session = Open();
+        var id = Session.NewId(Opened);
 
-        Assert.That(session.Tokens, Has.Count.EqualTo(1));
-        Assert.That(session.Tokens.Single().WasRotated, Is.False);
+        var session = Session.Open(id, Guid.NewGuid(), Hash(1), Opened, Lifetime, "tests", IPAddress.Loopback);
+
+        Assert.That(session.Id, Is.EqualTo(id));
+        Assert.That(session.RefreshGeneration, Is.EqualTo(Session.FirstGeneration));
+        Assert.That(session.RefreshTokenHash, Is.EqualTo(Hash(1)));
         Assert.That(session.ExpiresAt, Is.EqualTo(Opened + Lifetime));
         Assert.That(session.IsActive(Opened), Is.True);
     }
@@ -24,7 +27,7 @@ public sealed class SessionTests
     [TestCase(1, true, false)]
     public void ActiveAtAndEndedAt_AsQueries_AgreeWithIsActive(int daysLater, bool revoked, bool active)
     {
-        var session = Session.Open(Guid.NewGuid(), Hash(1), Opened, Lifetime, null, null);
+        var session = Session.Open(Guid.NewGuid(), Guid.NewGuid(), Hash(1), Opened, Lifetime, null, null);
         if (revoked)
         {
             session.Revoke(Opened);
@@ -40,7 +43,7 @@ public sealed class SessionTests
     [Test]
     public void Open_WithOverlongUserAgent_KeepsItsStart()
     {
-        var session = Session.Open(Guid.NewGuid(), Hash(1), Opened, Lifetime, new string('u', 600), IPAddress.Loopback);
+        var session = Session.Open(Guid.NewGuid(), Guid.NewGuid(), Hash(1), Opened, Lifetime, new string('u', 600), IPAddress.Loopback);
 
         Assert.That(session.UserAgent, Has.Length.EqualTo(Session.MaxUserAgentLength));
     }
@@ -50,71 +53,65 @@ public sealed class SessionTests
     {
         var userAgent = new string('a', Session.MaxUserAgentLength - 1) + "😀😀";
 
-        var session = Session.Open(Guid.NewGuid(), Hash(1), Opened, Lifetime, userAgent, IPAddress.Loopback);
+        var session = Session.Open(Guid.NewGuid(), Guid.NewGuid(), Hash(1), Opened, Lifetime, userAgent, IPAddress.Loopback);
 
         Assert.That(session.UserAgent, Is.EqualTo(new string('a', Session.MaxUserAgentLength - 1)));
     }
 
     [Test]
-    public void Rotate_WithCurrentToken_SpendsItAndExtendsTheSession()
+    public void ReusedBy_AnEarlierGeneration_IsReuse()
     {
-        var session = Open();
-        var current = session.Tokens.Single();
-        var later = Opened.AddDays(10);
+        var session = Open(); // at the first generation
 
-        var outcome = session.Rotate(current, Hash(2), later, Lifetime);
+        var reused = Session.ReusedBy(session.Id, Session.LegacyGeneration).Compile()(session);
 
-        Assert.That(outcome, Is.EqualTo(RotationOutcome.Rotated));
-        Assert.That(current.RotatedAt, Is.EqualTo(later));
-        Assert.That(session.Tokens.Count(t => !t.WasRotated), Is.EqualTo(1));
-        Assert.That(session.ExpiresAt, Is.EqualTo(later + Lifetime));
-        Assert.That(session.LastRotatedAt, Is.EqualTo(later));
+        Assert.That(reused, Is.True, "a token the session has moved past (here, a v1 token after the move)");
     }
 
     [Test]
-    public void Rotate_WithRotatedToken_RevokesSession()
+    public void ReusedBy_TheCurrentGeneration_IsNotReuse()
     {
         var session = Open();
-        var first = session.Tokens.Single();
-        session.Rotate(first, Hash(2), Opened.AddMinutes(1), Lifetime);
 
-        var outcome = session.Rotate(first, Hash(3), Opened.AddMinutes(2), Lifetime);
+        var reused = Session.ReusedBy(session.Id, Session.FirstGeneration).Compile()(session);
 
-        Assert.That(outcome, Is.EqualTo(RotationOutcome.ReuseDetected));
-        Assert.That(session.RevokedAt, Is.EqualTo(Opened.AddMinutes(2)));
-        Assert.That(session.IsActive(Opened.AddMinutes(2)), Is.False);
-        Assert.That(session.Tokens, Has.Count.EqualTo(2), "no token was added");
+        Assert.That(reused, Is.False);
     }
 
     [Test]
-    public void Rotate_OnRevokedSession_IsRejected()
+    public void ReusedBy_ATokenOfAnotherSession_IsNotReuse()
     {
         var session = Open();
-        session.Revoke(Opened.AddMinutes(1));
 
-        var outcome = session.Rotate(session.Tokens.Single(), Hash(2), Opened.AddMinutes(2), Lifetime);
+        var reused = Session.ReusedBy(Guid.NewGuid(), Session.LegacyGeneration).Compile()(session);
 
-        Assert.That(outcome, Is.EqualTo(RotationOutcome.Rejected));
-        Assert.That(session.Tokens.Single().WasRotated, Is.False);
+        Assert.That(reused, Is.False);
+    }
+
+    // In memory the hashes compare as references (the database compares bytes), hence the one array in the first case.
+    [TestCase(Session.FirstGeneration, true, true)]
+    [TestCase(Session.FirstGeneration, false, false)] // the current generation with a wrong hash names nothing
+    [TestCase(Session.LegacyGeneration, false, true)] // a generation it moved past: still its session, as in v1
+    [TestCase(Session.FirstGeneration + 1, true, false)]
+    public void OfRefreshToken_AgreesWithTheGenerationAndHash(long generation, bool sameHash, bool matches)
+    {
+        var hash = Hash(1);
+        var session = Session.Open(Guid.NewGuid(), Guid.NewGuid(), hash, Opened, Lifetime, null, null);
+
+        var found = Session.OfRefreshToken(session.Id, generation, sameHash ? hash : Hash(2)).Compile()(session);
+
+        Assert.That(found, Is.EqualTo(matches));
     }
 
     [Test]
-    public void Rotate_AfterExpiry_IsRejected()
+    public void OfRefreshToken_OfAnotherSession_MatchesNothing()
     {
-        var session = Open();
+        var hash = Hash(1);
+        var session = Session.Open(Guid.NewGuid(), Guid.NewGuid(), hash, Opened, Lifetime, null, null);
 
-        var outcome = session.Rotate(session.Tokens.Single(), Hash(2), Opened + Lifetime, Lifetime);
+        var found = Session.OfRefreshToken(Guid.NewGuid(), Session.FirstGeneration, hash).Compile()(session);
 
-        Assert.That(outcome, Is.EqualTo(RotationOutcome.Rejected));
-    }
-
-    [Test]
-    public void Rotate_WithTokenOfAnotherSession_Throws()
-    {
-        var session = Open();
-        var other = Open();
-
-        Assert.That(() => session.Rotate(other.Tokens.Single(), Hash(2), Opened, Lifetime), Throws.ArgumentException);
+        Assert.That(found, Is.False);
     }
 
     [Test]
@@ -128,7 +125,7 @@ public sealed class SessionTests
         Assert.That(session.RevokedAt, Is.EqualTo(Opened.AddMinutes(1)));
     }
 
-    private static Session Open() => Session.Open(Guid.NewGuid(), Hash(1), Opened, Lifetime, "tests", IPAddress.Loopback);
+    private static Session Open() => Session.Open(Guid.NewGuid(), Guid.NewGuid(), Hash(1), Opened, Lifetime, "tests", IPAddress.Loopback);
 
     private static byte[] Hash(byte seed) => Enumerable.Repeat(seed, 32).ToArray();
 }

@@ -30,6 +30,14 @@ public static class AuthClient
     public static Task<HttpResponseMessage> RefreshAsync(this HttpClient client, string refreshToken) =>
         client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken });
 
+    /// <summary>A refresh that must succeed, and the new tokens.</summary>
+    public static async Task<Tokens> RefreshOkAsync(this HttpClient client, string refreshToken)
+    {
+        var response = await client.RefreshAsync(refreshToken);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<Tokens>())!;
+    }
+
     public static Task<HttpResponseMessage> LogoutAsync(this HttpClient client, string refreshToken) =>
         client.PostAsJsonAsync("/api/v1/auth/logout", new { refreshToken });
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 using Tikiya.Application.Accounts;
 using Tikiya.Application.Common.Errors;
 using Tikiya.Application.Common.Interfaces;
-using Tikiya.Domain.Sessions;
+using Tikiya.Application.Auth.Sessions;
 using Tikiya.Domain.Users;
 
 namespace Tikiya.Application.Auth.Login;
@@ -15,7 +15,7 @@ namespace Tikiya.Application.Auth.Login;
 /// in one save: the session, the count reset, a stronger hash.
 /// </summary>
 internal sealed partial class LoginHandler(IApplicationDbContext db, AccountThrottle throttle, IPasswordHasher hasher,
-    ITokenIssuer tokens, ICaller caller, AccountPolicy accounts, ILogger<LoginHandler> logger)
+    SessionOpening sessions, AccountPolicy accounts, ILogger<LoginHandler> logger)
     : ICommandHandler<LoginCommand, TokensResponse>
 {
     public async ValueTask<TokensResponse> Handle(LoginCommand command, CancellationToken cancellationToken)
@@ -81,13 +81,11 @@ internal sealed partial class LoginHandler(IApplicationDbContext db, AccountThro
             throw new EmailNotVerifiedException();
         }
 
-        var refresh = tokens.NewRefreshToken();
-        var session = Session.Open(user.Id, refresh.Hash, attempt.At, tokens.RefreshTokenLifetime, caller.UserAgent, caller.IpAddress);
-        db.Sessions.Add(session);
+        var session = sessions.Open(user, attempt.At);
         await db.SaveChangesAsync(cancellationToken); // the session, the count reset and any stronger hash, together
         await transaction.CommitAsync(cancellationToken);
         LogSessionOpened(session.Id, user.Id);
-        return tokens.Issue(user.Id, session.Id, refresh.Token, attempt.At);
+        return session.Tokens;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Login failed ({Reason}) for email {EmailFingerprint}")]

@@ -1,20 +1,32 @@
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Tikiya.Application.Auth.Sessions;
 using Tikiya.Application.Common;
 using Tikiya.Application.Common.Interfaces;
+using Tikiya.Domain.Sessions;
 
 namespace Tikiya.Application.Auth.Logout;
 
-internal sealed class LogoutHandler(IApplicationDbContext db, ITokenIssuer tokens, TimeProvider time)
+internal sealed class LogoutHandler(IApplicationDbContext db, IRefreshTokenCodec refreshTokens, TimeProvider time)
     : ICommandHandler<LogoutCommand>
 {
     public async ValueTask<Unit> Handle(LogoutCommand command, CancellationToken cancellationToken)
     {
-        var hash = tokens.HashRefreshToken(command.RefreshToken);
         var now = time.GetUtcNowForStorage();
-        // An unknown or already revoked token simply matches no row (API.md: 204 all the same).
-        await db.Sessions.Where(s => s.Tokens.Any(t => t.TokenHash == hash)).RevokeAsync(now, cancellationToken);
+        // The hash is compared in the database's WHERE, never in memory here; a token whose tag fails names its session
+        // only as its current token (issued before JWT_SECRET changed, or not at all).
+        var sessions = refreshTokens.Read(command.RefreshToken) switch
+        {
+            SessionRefreshToken { Proven: true } token => db.Sessions.Where(Session.OfRefreshToken(token.SessionId, token.Generation, token.Hash)),
+            SessionRefreshToken token => db.Sessions.Where(Session.HoldingRefreshToken(token.SessionId, token.Generation, token.Hash)),
+            LegacyRefreshToken legacy => db.SessionsOf(legacy),
+            _ => null,
+        };
+        if (sessions is not null)
+        {
+            // An unknown or already revoked token simply matches no row (API.md: 204 all the same).
+            await sessions.RevokeAsync(now, cancellationToken);
+        }
+
         return Unit.Value;
     }
 }

@@ -1,5 +1,4 @@
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Tikiya.Application.Common.Interfaces;
 using Tikiya.Domain.Mail;
 using Tikiya.Domain.Sessions;
@@ -13,23 +12,25 @@ internal sealed class PurgeExpiredHandler(IApplicationDbContext db, ThrottlePoli
     public async ValueTask<PurgeResult> Handle(PurgeExpiredCommand command, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        // An expired token is refused whether or not its row is there; a revoked or expired session, likewise. Rotated
-        // tokens stay until they expire, because presenting one again is how theft is detected.
-        var refreshTokens = await db.RefreshTokens.Where(t => t.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
+        var batch = command.BatchSize;
+        // The refresh tokens issued before tokens named their session: an expired one is refused whether or not its row
+        // is there. Rotated ones stay until they expire, as presenting one again is how theft is detected; so the table
+        // empties itself within JWT_REFRESH_TOKEN_TTL_SECS of the upgrade (RefreshToken says what can go then).
+        var refreshTokens = await db.RefreshTokens.Where(t => t.ExpiresAt <= now).DeleteInBatchesAsync(batch, cancellationToken);
         var sessions = await db.Sessions.Where(Session.EndedAt(now))
-            .ExecuteDeleteAsync(cancellationToken); // their remaining tokens go with them (ON DELETE CASCADE)
+            .DeleteInBatchesAsync(batch, cancellationToken); // their remaining v1 tokens go with them (ON DELETE CASCADE)
         var forgotten = now - throttlePolicy.Lockout;
         var abandoned = now - LoginThrottle.AbandonedAfter; // a row with attempts in flight still holds their places
         var throttles = await db.LoginThrottles
             .Where(t => (t.LockedUntil == null || t.LockedUntil <= now) && (t.LastFailureAt == null || t.LastFailureAt <= forgotten)
                 && (t.LastReservedAt == null || t.LastReservedAt <= abandoned))
-            .ExecuteDeleteAsync(cancellationToken);
+            .DeleteInBatchesAsync(batch, cancellationToken);
         // Codes are single use and short-lived; a mail's row is kept only until it is sent or given up (its content,
         // the code, is already gone then); a request limit only as long as it limits anything.
-        var codes = await db.EmailCodes.Where(c => c.UsedAt != null || c.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
-        var mails = await db.OutboxMails.Where(m => m.SentAt != null || m.GaveUpAt != null).ExecuteDeleteAsync(cancellationToken);
+        var codes = await db.EmailCodes.Where(c => c.UsedAt != null || c.ExpiresAt <= now).DeleteInBatchesAsync(batch, cancellationToken);
+        var mails = await db.OutboxMails.Where(m => m.SentAt != null || m.GaveUpAt != null).DeleteInBatchesAsync(batch, cancellationToken);
         var idleSince = now - AddressRequestLimit.Window;
-        var limits = await db.AddressRequestLimits.Where(l => l.LastRequestAt <= idleSince).ExecuteDeleteAsync(cancellationToken);
+        var limits = await db.AddressRequestLimits.Where(l => l.LastRequestAt <= idleSince).DeleteInBatchesAsync(batch, cancellationToken);
         return new PurgeResult(sessions, refreshTokens, throttles, codes, mails, limits);
     }
 }

@@ -1,5 +1,4 @@
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Tikiya.Application.Auth.Sessions;
 using Tikiya.Application.Common;
@@ -9,46 +8,43 @@ using Tikiya.Domain.Sessions;
 
 namespace Tikiya.Application.Auth.Refresh;
 
-internal sealed partial class RefreshHandler(IApplicationDbContext db, ITokenIssuer tokens, TimeProvider time,
-    ILogger<RefreshHandler> logger) : ICommandHandler<RefreshCommand, TokensResponse>
+internal sealed partial class RefreshHandler(IApplicationDbContext db, ISessionRotation rotations, IRefreshTokenCodec refreshTokens,
+    ITokenIssuer tokens, TimeProvider time, ILogger<RefreshHandler> logger) : ICommandHandler<RefreshCommand, TokensResponse>
 {
     public async ValueTask<TokensResponse> Handle(RefreshCommand command, CancellationToken cancellationToken)
     {
-        var presentedHash = tokens.HashRefreshToken(command.RefreshToken);
-        // One query: the session with only the presented token, found through the unique index on its hash.
-        var session = await db.Sessions
-            .Include(s => s.Tokens.Where(t => t.TokenHash == presentedHash))
-            .SingleOrDefaultAsync(s => s.Tokens.Any(t => t.TokenHash == presentedHash), cancellationToken)
-            ?? throw new InvalidRefreshTokenException();
-
         var now = time.GetUtcNowForStorage();
-        var next = tokens.NewRefreshToken();
-        var outcome = session.Rotate(session.Tokens.Single(), next.Hash, now, tokens.RefreshTokenLifetime);
-        if (outcome == RotationOutcome.Rejected)
+        // A token with a bad tag (a session id, which every access token's sid shows, and a guessed rest) can rotate
+        // nothing without the current token's hash, and revokes nothing: only a proven token can stand for reuse.
+        var claim = refreshTokens.Read(command.RefreshToken) switch
         {
-            throw new InvalidRefreshTokenException();
+            SessionRefreshToken current => new RotationClaim(current.SessionId, current.Generation, current.Hash, current.Proven),
+            LegacyRefreshToken legacy => await db.ClaimAsync(legacy, now, cancellationToken),
+            _ => null,
+        } ?? throw new InvalidRefreshTokenException();
+
+        var next = refreshTokens.Create(claim.SessionId, claim.Generation + 1);
+        // The refresh's one write, and on the success path its one round trip (API.md: a full new lifetime).
+        var rotation = await rotations.RotateAsync(claim, next.Hash, now, now + tokens.RefreshTokenLifetime, cancellationToken);
+        if (rotation is { Rotated: true })
+        {
+            return tokens.Issue(rotation.UserId, claim.SessionId, next.Token, now);
         }
 
-        if (outcome == RotationOutcome.ReuseDetected)
+        // Only a token the session had moved past before this refresh began is reuse. One that was still current then
+        // lost a race to a concurrent refresh with the same token: refused, and the winner's session lives on.
+        if (rotation is not null && rotation.SeenGeneration > claim.Generation && claim.Proven)
         {
-            // Not through SaveChanges: its xmin check would lose to a rotation of this session committing meanwhile
-            // (the thief's, perhaps), and the session would stay alive. API.md revokes it whatever happens.
-            await db.Sessions.Where(s => s.Id == session.Id).RevokeAsync(now, cancellationToken);
-            LogReuseDetected(session.Id, session.UserId);
-            throw new InvalidRefreshTokenException();
+            // One UPDATE, not load-and-save: it applies even when a rotation commits meanwhile (the thief's, perhaps).
+            var revoked = await db.Sessions.Where(Session.ActiveAt(now)).Where(Session.ReusedBy(claim.SessionId, claim.Generation))
+                .RevokeAsync(now, cancellationToken);
+            if (revoked > 0)
+            {
+                LogReuseDetected(claim.SessionId, rotation.UserId);
+            }
         }
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken); // the rotation: token rotated, new token, session touched
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Another refresh of this session saved first (xmin): API.md lets exactly one of two concurrent refreshes win.
-            throw new InvalidRefreshTokenException();
-        }
-
-        return tokens.Issue(session.UserId, session.Id, next.Token, now);
+        throw new InvalidRefreshTokenException(); // unknown, expired, revoked, a wrong hash, or a lost race: nothing changed
     }
 
     [LoggerMessage(Level = LogLevel.Warning,

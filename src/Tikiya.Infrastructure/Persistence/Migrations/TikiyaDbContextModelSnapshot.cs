@@ -281,6 +281,16 @@ namespace Tikiya.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_rotated_at");
 
+                    b.Property<long>("RefreshGeneration")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("refresh_generation");
+
+                    b.Property<byte[]>("RefreshTokenHash")
+                        .HasColumnType("bytea")
+                        .HasColumnName("refresh_token_hash");
+
                     b.Property<DateTimeOffset?>("RevokedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("revoked_at");
@@ -294,14 +304,15 @@ namespace Tikiya.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("user_id");
 
-                    b.Property<uint>("Version")
-                        .IsConcurrencyToken()
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("xid")
-                        .HasColumnName("xmin");
-
                     b.HasKey("Id")
                         .HasName("pk_sessions");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_sessions_expires_at");
+
+                    b.HasIndex("RevokedAt")
+                        .HasDatabaseName("ix_sessions_revoked_at")
+                        .HasFilter("revoked_at IS NOT NULL");
 
                     b.HasIndex("UserId")
                         .HasDatabaseName("ix_sessions_user_id");
@@ -405,7 +416,7 @@ namespace Tikiya.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("Tikiya.Domain.Sessions.RefreshToken", b =>
                 {
                     b.HasOne("Tikiya.Domain.Sessions.Session", null)
-                        .WithMany("Tokens")
+                        .WithMany()
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
@@ -420,11 +431,6 @@ namespace Tikiya.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_sessions_users_user_id");
-                });
-
-            modelBuilder.Entity("Tikiya.Domain.Sessions.Session", b =>
-                {
-                    b.Navigation("Tokens");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,25 @@
+using Tikiya.Application.Common.Interfaces;
+using Tikiya.Domain.Sessions;
+using Tikiya.Domain.Users;
+
+namespace Tikiya.Application.Auth.Sessions;
+
+/// <summary>
+/// What opening a session takes, together: its id and first refresh token (which names it), the caller it records,
+/// and the tokens of API.md's answer.
+/// </summary>
+internal sealed class SessionOpening(IApplicationDbContext db, ITokenIssuer tokens, IRefreshTokenCodec refreshTokens, ICaller caller)
+{
+    /// <summary>Adds the session to the context, saved with the caller's unit of work; the tokens are for after it commits.</summary>
+    public OpenedSession Open(User user, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var sessionId = Session.NewId(now);
+        var refresh = refreshTokens.Create(sessionId, Session.FirstGeneration);
+        db.Sessions.Add(Session.Open(sessionId, user.Id, refresh.Hash, now, tokens.RefreshTokenLifetime,
+            caller.UserAgent, caller.IpAddress));
+        return new OpenedSession(sessionId, tokens.Issue(user.Id, sessionId, refresh.Token, now));
+    }
+}
+
+internal sealed record OpenedSession(Guid Id, TokensResponse Tokens);
