@@ -10,6 +10,8 @@ namespace Tikiya.Testing;
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
+    private static TestDatabase? _current;
+
     private readonly string? _clusterDirectory;
     private readonly bool _dropOnDispose;
 
@@ -27,7 +29,18 @@ public sealed class TestDatabase : IAsyncDisposable
     /// </summary>
     public string Url { get; }
 
+    /// <summary>The server this test process started (each test project runs in a process of its own).</summary>
+    public static TestDatabase Current =>
+        _current ?? throw new InvalidOperationException("No test database was started in this process (TestSetup).");
+
+    /// <summary>Starts the server of this test process: <see cref="Current"/> from then on.</summary>
     public static async Task<TestDatabase> StartAsync(string? url)
+    {
+        _current = await StartServerAsync(url);
+        return _current;
+    }
+
+    private static async Task<TestDatabase> StartServerAsync(string? url)
     {
         if (!string.IsNullOrWhiteSpace(url))
         {

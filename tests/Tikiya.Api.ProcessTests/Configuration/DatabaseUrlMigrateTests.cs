@@ -3,7 +3,7 @@ using Tikiya.Api.ProcessTests.Infrastructure;
 
 namespace Tikiya.Api.ProcessTests.Configuration;
 
-/// <summary>DATABASE_URL in either form (a URL or Npgsql's key=value), as the published binary's migrate command reads it.</summary>
+/// <summary>DATABASE_URL in either form (a URL or key=value), as the published binary's migrate command reads it.</summary>
 public sealed class DatabaseUrlMigrateTests
 {
     [TestCase(false)]

@@ -31,7 +31,8 @@ public sealed class PublishedApi
         var api = new PublishedApi(Path.GetFullPath(directory));
         if (!File.Exists(api.Executable))
         {
-            throw new InvalidOperationException($"{Variable}={directory} holds no tikiya_api: give it scripts/publish's dist/tikiya_api.");
+            throw new InvalidOperationException(
+                $"{Variable}={directory} holds no tikiya_api: give it scripts/publish's dist/tikiya_api.");
         }
 
         return api;

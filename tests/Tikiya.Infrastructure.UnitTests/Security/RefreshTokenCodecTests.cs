@@ -1,12 +1,11 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.Options;
 using Tikiya.Application.Auth;
 using Tikiya.Infrastructure.Options;
 using Tikiya.Infrastructure.Security;
 
-namespace Tikiya.Api.IntegrationTests.Security;
+namespace Tikiya.Infrastructure.UnitTests.Security;
 
 /// <summary>
 /// The v2 refresh token: base64url of version | session id | generation | 32 random bytes | tag, the tag a truncated
@@ -120,5 +119,6 @@ public sealed class RefreshTokenCodecTests
         Assert.That(Codec().Read(Base64Url.EncodeToString(bytes)), Is.Null);
     }
 
-    private static RefreshTokenCodec Codec(string secret = Secret) => new(Options.Create(new JwtOptions { Secret = secret }));
+    private static RefreshTokenCodec Codec(string secret = Secret) =>
+        new(Microsoft.Extensions.Options.Options.Create(new JwtOptions { Secret = secret }));
 }

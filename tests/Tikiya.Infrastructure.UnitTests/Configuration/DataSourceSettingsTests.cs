@@ -1,7 +1,7 @@
 using Tikiya.Infrastructure.Options;
 using Tikiya.Infrastructure.Persistence;
 
-namespace Tikiya.Api.IntegrationTests.Configuration;
+namespace Tikiya.Infrastructure.UnitTests.Configuration;
 
 /// <summary>What the API adds to DATABASE_URL for its one connection pool.</summary>
 public sealed class DataSourceSettingsTests
