@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Npgsql;
-using Tikiya.Infrastructure.Persistence;
 
 namespace Tikiya.Api.IntegrationTests.Infrastructure;
 
@@ -44,7 +41,7 @@ public sealed class IsolatedApp : IAsyncDisposable
         var connectionString = await TestSetup.Database.CreateDatabaseAsync();
         try
         {
-            await MigrateAsync(connectionString);
+            await MigrationHistory.MigrateAsync(connectionString);
             var factory = new TikiyaApiFactory(connectionString, settings);
             var app = configure is null ? factory : factory.WithWebHostBuilder(configure);
             return new IsolatedApp(connectionString, factory, app);
@@ -71,14 +68,5 @@ public sealed class IsolatedApp : IAsyncDisposable
         }
 
         await TestSetup.Database.DropDatabaseAsync(ConnectionString);
-    }
-
-    private static async Task MigrateAsync(string connectionString)
-    {
-        await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        var services = new ServiceCollection();
-        services.AddDbContext<TikiyaDbContext>(options => options.UseTikiyaDatabase(dataSource));
-        await using var provider = services.BuildServiceProvider();
-        await DatabaseMigrator.MigrateAsync(provider, CancellationToken.None);
     }
 }

@@ -1,4 +1,0 @@
-namespace Tikiya.Api.IntegrationTests.Infrastructure;
-
-/// <summary>An answer of the <see cref="SmtpSink"/> that refused something: the reply code and the command it answered.</summary>
-public sealed record SmtpRefusal(int Code, string Command, string Detail);
