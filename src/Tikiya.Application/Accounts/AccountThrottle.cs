@@ -17,14 +17,17 @@ internal sealed class AccountThrottle(IApplicationDbContext db, ILoginThrottleRo
     ThrottlePolicy policy, TimeProvider time)
 {
     private const int LoggedFingerprintLength = 12;
-    private const int BusyTries = 100;
-    private static readonly TimeSpan BusyPause = TimeSpan.FromMilliseconds(20);
+    // A hash takes tens of milliseconds: ask again soon, then less and less often, so a burst of logins for one email
+    // costs a dozen short transactions each at most, not one every few milliseconds. About 2 s in all.
+    private const int BusyTries = 12;
+    private static readonly TimeSpan FirstBusyPause = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan LongestBusyPause = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan BusyRetryAfter = TimeSpan.FromSeconds(1);
 
     /// <summary>
     /// Takes a place for one attempt on <paramref name="email"/> and commits at once, before any hash. Throttled:
     /// <see cref="LoginThrottledException"/>. While the attempts in flight could still use up the email's remaining
-    /// tries, it asks again every few milliseconds, a few seconds at most (then 429 for a second). Called before the
+    /// tries, it asks again, less often each time, about two seconds at most (then 429 for a second). Called before the
     /// caller changes anything, as it saves the context.
     /// </summary>
     public async Task<LoginAttempt> ReserveAsync(Email email, CancellationToken cancellationToken)
@@ -55,7 +58,8 @@ internal sealed class AccountThrottle(IApplicationDbContext db, ILoginThrottleRo
                 throw new LoginThrottledException(BusyRetryAfter);
             }
 
-            await Task.Delay(BusyPause, cancellationToken); // real time: it waits for other requests, not for the domain's clock
+            var pause = Math.Min(FirstBusyPause.TotalMilliseconds * Math.Pow(2, tries - 1), LongestBusyPause.TotalMilliseconds);
+            await Task.Delay(TimeSpan.FromMilliseconds(pause), cancellationToken); // real time: it waits for other requests
         }
     }
 

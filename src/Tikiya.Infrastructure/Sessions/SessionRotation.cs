@@ -16,8 +16,7 @@ namespace Tikiya.Infrastructure.Sessions;
 /// </summary>
 internal sealed class SessionRotation(TikiyaDbContext db) : ISessionRotation
 {
-    /// <summary>The statement, shared with bench/'s SQL benchmark so that it measures what the API sends.</summary>
-    internal const string Sql = """
+    private const string Sql = """
         WITH seen AS (
             SELECT user_id, refresh_generation FROM sessions WHERE id = @session_id
         ), rotated AS (
@@ -46,7 +45,7 @@ internal sealed class SessionRotation(TikiyaDbContext db) : ISessionRotation
         return rows.SingleOrDefault(); // none: no such session
     }
 
-    internal static NpgsqlParameter[] Parameters(RotationClaim claim, byte[] nextTokenHash, DateTimeOffset now, DateTimeOffset expiresAt)
+    private static NpgsqlParameter[] Parameters(RotationClaim claim, byte[] nextTokenHash, DateTimeOffset now, DateTimeOffset expiresAt)
     {
         ArgumentNullException.ThrowIfNull(claim);
         return
