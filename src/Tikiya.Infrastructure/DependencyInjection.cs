@@ -62,6 +62,7 @@ public static class DependencyInjection
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<LoginThrottleOptions>>().Value.ToPolicy());
         services.AddScoped<ILoginThrottleRows, LoginThrottleRows>();
         services.AddScoped<ISessionRotation, SessionRotation>();
+        services.AddScoped<IActiveSessionReads, ActiveSessionReads>();
         services.AddHostedService<PurgeBackgroundService>();
         services.AddAccountMail();
         return services;

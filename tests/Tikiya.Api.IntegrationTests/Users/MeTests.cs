@@ -186,6 +186,22 @@ public sealed class MeTests : ApiTest
     }
 
     [Test]
+    public async Task Me_AndTheSessionCheck_EndAtTheInstantTheSessionExpires()
+    {
+        // A session that ends before its access token does: both compiled reads compare now < expires_at.
+        var userId = await InsertUserAsync("ann@example.com");
+        var accessToken = await OpenSessionAsync(userId, lifetime: TimeSpan.FromMinutes(1));
+        Factory.Clock.Advance(TimeSpan.FromMinutes(1) - TimeSpan.FromMicroseconds(1));
+        Assert.That((await Client.MeAsync(accessToken)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+
+        Factory.Clock.Advance(TimeSpan.FromMicroseconds(1));
+
+        await AssertRejectedAsync(await Client.MeAsync(accessToken));
+        await AssertRejectedAsync(await Client.SendAsync(AuthClient.WithBearer(
+            new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/logout-all"), accessToken)));
+    }
+
+    [Test]
     public async Task Me_WithTokenOfRevokedSession_Returns401()
     {
         var tokens = await Client.RegisterAndLoginAsync();
@@ -231,7 +247,7 @@ public sealed class MeTests : ApiTest
     /// A session as login opens one, and its access token. Login itself cannot open it: its input rule refuses the
     /// stored email, which is the point of the test.
     /// </summary>
-    private static async Task<string> OpenSessionAsync(Guid userId)
+    private static async Task<string> OpenSessionAsync(Guid userId, TimeSpan? lifetime = null)
     {
         await using var scope = Factory.Services.CreateAsyncScope();
         var tokens = scope.ServiceProvider.GetRequiredService<ITokenIssuer>();
@@ -240,7 +256,7 @@ public sealed class MeTests : ApiTest
         var now = Factory.Clock.GetUtcNow();
         var sessionId = Session.NewId(now);
         var refresh = refreshTokens.Create(sessionId, Session.FirstGeneration);
-        var session = Session.Open(sessionId, userId, refresh.Hash, now, tokens.RefreshTokenLifetime, userAgent: null, ipAddress: null);
+        var session = Session.Open(sessionId, userId, refresh.Hash, now, lifetime ?? tokens.RefreshTokenLifetime, userAgent: null, ipAddress: null);
         db.Sessions.Add(session);
         await db.SaveChangesAsync();
         return tokens.Issue(userId, session.Id, refresh.Token, now).AccessToken;
