@@ -13,7 +13,7 @@ public sealed class ChangeEmailLimitsTests : ApiTest
     [Test]
     public async Task ChangeEmail_TwiceWithinAMinute_Returns429WithRetryAfter()
     {
-        var caller = await Client.RegisterAndLoginAsync();
+        var caller = await Client.SaveUserAndLoginAsync(Factory.Services);
         await Client.ChangeEmailAsync(caller.AccessToken, "ann.new@example.com");
 
         var again = await Client.ChangeEmailAsync(caller.AccessToken, "ann.other@example.com");
@@ -26,7 +26,7 @@ public sealed class ChangeEmailLimitsTests : ApiTest
     [Test]
     public async Task ChangeEmail_AfterAMinute_IsAcceptedAgain()
     {
-        var caller = await Client.RegisterAndLoginAsync();
+        var caller = await Client.SaveUserAndLoginAsync(Factory.Services);
         await Client.ChangeEmailAsync(caller.AccessToken, "ann.new@example.com");
         Factory.Clock.Advance(TimeSpan.FromMinutes(1));
 
@@ -38,9 +38,9 @@ public sealed class ChangeEmailLimitsTests : ApiTest
     [Test]
     public async Task ChangeEmail_ToAnAddressAnotherAccountAskedForWithinAMinute_Returns429()
     {
-        var bob = await Client.RegisterAndLoginAsync("bob@example.com");
+        var bob = await Client.SaveUserAndLoginAsync(Factory.Services, "bob@example.com");
         await Client.ChangeEmailAsync(bob.AccessToken, "shared.target@example.com");
-        var ann = await Client.RegisterAndLoginAsync();
+        var ann = await Client.SaveUserAndLoginAsync(Factory.Services);
 
         var response = await Client.ChangeEmailAsync(ann.AccessToken, "shared.target@example.com");
 
@@ -52,10 +52,10 @@ public sealed class ChangeEmailLimitsTests : ApiTest
     {
         for (var i = 0; i < 6; i++)
         {
-            await new UserBuilder().WithEmail($"taken{i}@example.com").RegisterAsync(Client);
+            await new UserBuilder().WithEmail($"taken{i}@example.com").SaveAsync(Factory.Services);
         }
 
-        var caller = await Client.RegisterAndLoginAsync();
+        var caller = await Client.SaveUserAndLoginAsync(Factory.Services);
         for (var i = 0; i < 5; i++)
         {
             var probe = await Client.ChangeEmailAsync(caller.AccessToken, $"taken{i}@example.com");

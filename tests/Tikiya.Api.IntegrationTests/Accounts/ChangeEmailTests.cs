@@ -19,7 +19,7 @@ public sealed class ChangeEmailTests : ApiTest
     [Test]
     public async Task ChangeEmail_WithWrongPassword_Returns400InvalidCurrentPasswordAndSendsNoCode()
     {
-        var caller = await Client.RegisterAndLoginAsync();
+        var caller = await Client.SaveUserAndLoginAsync(Factory.Services);
 
         var response = await Client.ChangeEmailAsync(caller.AccessToken, NewEmail, WrongPassword);
 
@@ -30,7 +30,7 @@ public sealed class ChangeEmailTests : ApiTest
     [Test]
     public async Task ChangeEmail_WithWrongPassword_CountsInTheLoginThrottle()
     {
-        var caller = await Client.RegisterAndLoginAsync();
+        var caller = await Client.SaveUserAndLoginAsync(Factory.Services);
         for (var attempt = 0; attempt < 5; attempt++)
         {
             await Client.ChangeEmailAsync(caller.AccessToken, NewEmail, WrongPassword);
@@ -46,7 +46,7 @@ public sealed class ChangeEmailTests : ApiTest
     public async Task ChangeEmail_ToAnotherAccountsEmail_Returns409EmailTaken(string taken)
     {
         await new UserBuilder().WithEmail("bob@example.com").RegisterAsync(Client);
-        var caller = await Client.RegisterAndLoginAsync();
+        var caller = await Client.SaveUserAndLoginAsync(Factory.Services);
 
         var response = await Client.ChangeEmailAsync(caller.AccessToken, taken);
 
@@ -59,8 +59,8 @@ public sealed class ChangeEmailTests : ApiTest
     public async Task ChangeEmail_ToAnotherAccountsEmailWithWrongPassword_Returns400NotTheConflict()
     {
         // Without the password, the answer must not tell the token's holder that the address has an account.
-        await new UserBuilder().WithEmail("bob@example.com").RegisterAsync(Client);
-        var caller = await Client.RegisterAndLoginAsync();
+        await new UserBuilder().WithEmail("bob@example.com").SaveAsync(Factory.Services);
+        var caller = await Client.SaveUserAndLoginAsync(Factory.Services);
 
         var response = await Client.ChangeEmailAsync(caller.AccessToken, "bob@example.com", WrongPassword);
 
@@ -71,7 +71,7 @@ public sealed class ChangeEmailTests : ApiTest
     [TestCase(" ANN@Example.COM ")]
     public async Task ChangeEmail_ToTheCurrentEmail_Returns400ValidationFailedOnNewEmail(string same)
     {
-        var caller = await Client.RegisterAndLoginAsync();
+        var caller = await Client.SaveUserAndLoginAsync(Factory.Services);
 
         var response = await Client.ChangeEmailAsync(caller.AccessToken, same);
 
@@ -82,7 +82,7 @@ public sealed class ChangeEmailTests : ApiTest
     [Test]
     public async Task ChangeEmail_WithThePassword_Returns202WithAnEmptyBody()
     {
-        var caller = await Client.RegisterAndLoginAsync();
+        var caller = await Client.SaveUserAndLoginAsync(Factory.Services);
 
         var response = await Client.ChangeEmailAsync(caller.AccessToken, NewEmail);
 
@@ -93,7 +93,7 @@ public sealed class ChangeEmailTests : ApiTest
     [Test]
     public async Task ChangeEmail_WithThePassword_MailsACodeWithoutALinkToTheNewAddress()
     {
-        var caller = await Client.RegisterAndLoginAsync();
+        var caller = await Client.SaveUserAndLoginAsync(Factory.Services);
 
         await Client.ChangeEmailAsync(caller.AccessToken, NewEmail);
 
@@ -105,7 +105,7 @@ public sealed class ChangeEmailTests : ApiTest
     [Test]
     public async Task ChangeEmail_WithThePassword_SendsANoticeToTheOldAddress()
     {
-        var caller = await Client.RegisterAndLoginAsync();
+        var caller = await Client.SaveUserAndLoginAsync(Factory.Services);
 
         await Client.ChangeEmailAsync(caller.AccessToken, NewEmail);
 
@@ -116,7 +116,7 @@ public sealed class ChangeEmailTests : ApiTest
     [Test]
     public async Task ChangeEmail_BeforeTheConfirm_KeepsTheEmail()
     {
-        var caller = await Client.RegisterAndLoginAsync();
+        var caller = await Client.SaveUserAndLoginAsync(Factory.Services);
 
         await Client.ChangeEmailAsync(caller.AccessToken, NewEmail);
 
@@ -127,7 +127,7 @@ public sealed class ChangeEmailTests : ApiTest
     [Test]
     public async Task ConfirmEmailChange_WithTheCode_Returns200UserWithTheNewEmailVerified()
     {
-        var caller = await Client.RegisterAndLoginAsync();
+        var caller = await Client.SaveUserAndLoginAsync(Factory.Services);
         var code = await RequestChangeAsync(caller.AccessToken);
 
         var response = await Client.ConfirmEmailChangeAsync(caller.AccessToken, code);
@@ -148,7 +148,7 @@ public sealed class ChangeEmailTests : ApiTest
     [Test]
     public async Task ConfirmEmailChange_WithTheCode_MovesTheLoginToTheNewEmail()
     {
-        var caller = await Client.RegisterAndLoginAsync();
+        var caller = await Client.SaveUserAndLoginAsync(Factory.Services);
         await Client.ConfirmEmailChangeAsync(caller.AccessToken, await RequestChangeAsync(caller.AccessToken));
 
         var withNew = await Client.LoginAsync(NewEmail);
@@ -161,7 +161,7 @@ public sealed class ChangeEmailTests : ApiTest
     [Test]
     public async Task ConfirmEmailChange_WithTheCode_FreesTheOldEmailForRegistration()
     {
-        var caller = await Client.RegisterAndLoginAsync();
+        var caller = await Client.SaveUserAndLoginAsync(Factory.Services);
         await Client.ConfirmEmailChangeAsync(caller.AccessToken, await RequestChangeAsync(caller.AccessToken));
 
         var registered = await new UserBuilder().RegisterAsync(Client);
@@ -172,7 +172,7 @@ public sealed class ChangeEmailTests : ApiTest
     [Test]
     public async Task ConfirmEmailChange_WithTheCode_SendsAnEmailChangedNoticeToTheOldAddress()
     {
-        var caller = await Client.RegisterAndLoginAsync();
+        var caller = await Client.SaveUserAndLoginAsync(Factory.Services);
 
         await Client.ConfirmEmailChangeAsync(caller.AccessToken, await RequestChangeAsync(caller.AccessToken));
 
@@ -183,7 +183,7 @@ public sealed class ChangeEmailTests : ApiTest
     [Test]
     public async Task ConfirmEmailChange_WithWrongCode_Returns400AndKeepsTheEmail()
     {
-        var caller = await Client.RegisterAndLoginAsync();
+        var caller = await Client.SaveUserAndLoginAsync(Factory.Services);
         var code = await RequestChangeAsync(caller.AccessToken);
 
         var response = await Client.ConfirmEmailChangeAsync(caller.AccessToken, code == "000000" ? "111111" : "000000");
@@ -195,7 +195,7 @@ public sealed class ChangeEmailTests : ApiTest
     [Test]
     public async Task ConfirmEmailChange_UsedOnceAlready_Returns400()
     {
-        var caller = await Client.RegisterAndLoginAsync();
+        var caller = await Client.SaveUserAndLoginAsync(Factory.Services);
         var code = await RequestChangeAsync(caller.AccessToken);
         await Client.ConfirmEmailChangeAsync(caller.AccessToken, code);
 
@@ -207,7 +207,7 @@ public sealed class ChangeEmailTests : ApiTest
     [Test]
     public async Task ConfirmEmailChange_AfterAnHour_Returns400AndKeepsTheEmail()
     {
-        var caller = await Client.RegisterAndLoginAsync();
+        var caller = await Client.SaveUserAndLoginAsync(Factory.Services);
         var code = await RequestChangeAsync(caller.AccessToken);
         Factory.Clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromSeconds(1));
         var fresh = await Client.LoginOkAsync(); // the first access token expired meanwhile
@@ -221,7 +221,7 @@ public sealed class ChangeEmailTests : ApiTest
     [Test]
     public async Task ConfirmEmailChange_WithoutARequest_Returns400()
     {
-        var caller = await Client.RegisterAndLoginAsync();
+        var caller = await Client.SaveUserAndLoginAsync(Factory.Services);
 
         var response = await Client.ConfirmEmailChangeAsync(caller.AccessToken, "123456");
 
@@ -231,9 +231,9 @@ public sealed class ChangeEmailTests : ApiTest
     [Test]
     public async Task ConfirmEmailChange_WithAnotherAccountsCode_Returns400()
     {
-        var bob = await Client.RegisterAndLoginAsync("bob@example.com");
+        var bob = await Client.SaveUserAndLoginAsync(Factory.Services, "bob@example.com");
         var bobsCode = await RequestChangeAsync(bob.AccessToken, "bob.new@example.com");
-        var caller = await Client.RegisterAndLoginAsync();
+        var caller = await Client.SaveUserAndLoginAsync(Factory.Services);
         await RequestChangeAsync(caller.AccessToken);
 
         var response = await Client.ConfirmEmailChangeAsync(caller.AccessToken, bobsCode);
@@ -245,7 +245,7 @@ public sealed class ChangeEmailTests : ApiTest
     [Test]
     public async Task ConfirmEmailChange_AfterAnotherAccountRegisteredTheNewEmail_Returns409AndKeepsTheEmail()
     {
-        var caller = await Client.RegisterAndLoginAsync();
+        var caller = await Client.SaveUserAndLoginAsync(Factory.Services);
         var code = await RequestChangeAsync(caller.AccessToken);
         var registered = await new UserBuilder().WithEmail(NewEmail).RegisterAsync(Client);
         Assert.That(registered.StatusCode, Is.EqualTo(HttpStatusCode.Created), "the address was free until now");

@@ -16,7 +16,7 @@ public sealed class ChangePasswordTests : ApiTest
     [Test]
     public async Task ChangePassword_WithTheCurrentPassword_Returns204AndTheNewPasswordReplacesTheOld()
     {
-        var caller = await Client.RegisterAndLoginAsync();
+        var caller = await Client.SaveUserAndLoginAsync(Factory.Services);
 
         var response = await Client.ChangePasswordAsync(caller.AccessToken, UserBuilder.DefaultPassword, NewPassword);
 
@@ -28,7 +28,7 @@ public sealed class ChangePasswordTests : ApiTest
     [Test]
     public async Task ChangePassword_KeepsTheCallersSession()
     {
-        var caller = await Client.RegisterAndLoginAsync();
+        var caller = await Client.SaveUserAndLoginAsync(Factory.Services);
 
         await Client.ChangePasswordAsync(caller.AccessToken, UserBuilder.DefaultPassword, NewPassword);
 
@@ -39,7 +39,7 @@ public sealed class ChangePasswordTests : ApiTest
     [Test]
     public async Task ChangePassword_EndsEveryOtherSessionOfTheAccount()
     {
-        var caller = await Client.RegisterAndLoginAsync();
+        var caller = await Client.SaveUserAndLoginAsync(Factory.Services);
         var others = new[] { await Client.LoginOkAsync(), await Client.LoginOkAsync() };
 
         await Client.ChangePasswordAsync(caller.AccessToken, UserBuilder.DefaultPassword, NewPassword);
@@ -57,8 +57,8 @@ public sealed class ChangePasswordTests : ApiTest
     [Test]
     public async Task ChangePassword_LeavesOtherAccountsSessionsAlone()
     {
-        var bob = await Client.RegisterAndLoginAsync("bob@example.com");
-        var caller = await Client.RegisterAndLoginAsync();
+        var bob = await Client.SaveUserAndLoginAsync(Factory.Services, "bob@example.com");
+        var caller = await Client.SaveUserAndLoginAsync(Factory.Services);
 
         await Client.ChangePasswordAsync(caller.AccessToken, UserBuilder.DefaultPassword, NewPassword);
 
@@ -68,7 +68,7 @@ public sealed class ChangePasswordTests : ApiTest
     [Test]
     public async Task ChangePassword_SendsAPasswordChangedNotice()
     {
-        var caller = await Client.RegisterAndLoginAsync();
+        var caller = await Client.SaveUserAndLoginAsync(Factory.Services);
 
         await Client.ChangePasswordAsync(caller.AccessToken, UserBuilder.DefaultPassword, NewPassword);
 
@@ -79,7 +79,7 @@ public sealed class ChangePasswordTests : ApiTest
     [Test]
     public async Task ChangePassword_WithWrongCurrentPassword_Returns400AndKeepsEverything()
     {
-        var caller = await Client.RegisterAndLoginAsync();
+        var caller = await Client.SaveUserAndLoginAsync(Factory.Services);
         var other = await Client.LoginOkAsync();
 
         var response = await Client.ChangePasswordAsync(caller.AccessToken, WrongPassword, NewPassword);
@@ -93,7 +93,7 @@ public sealed class ChangePasswordTests : ApiTest
     [Test]
     public async Task ChangePassword_AfterFiveWrongCurrentPasswords_Returns429LoginThrottled()
     {
-        var caller = await Client.RegisterAndLoginAsync();
+        var caller = await Client.SaveUserAndLoginAsync(Factory.Services);
         await FailAsync(caller.AccessToken, 5);
 
         var sixth = await Client.ChangePasswordAsync(caller.AccessToken, UserBuilder.DefaultPassword, NewPassword);
@@ -107,7 +107,7 @@ public sealed class ChangePasswordTests : ApiTest
     [Test]
     public async Task ChangePassword_AfterFiveWrongCurrentPasswords_ThrottlesLoginForTheEmail()
     {
-        var caller = await Client.RegisterAndLoginAsync();
+        var caller = await Client.SaveUserAndLoginAsync(Factory.Services);
         await FailAsync(caller.AccessToken, 5);
 
         var login = await Client.LoginAsync();
@@ -119,7 +119,7 @@ public sealed class ChangePasswordTests : ApiTest
     public async Task ChangePassword_AfterFourWrongCurrentPasswordsAndOneWrongLogin_IsThrottled()
     {
         // One count for both: the wrong current passwords and the wrong logins of that email add up.
-        var caller = await Client.RegisterAndLoginAsync();
+        var caller = await Client.SaveUserAndLoginAsync(Factory.Services);
         await FailAsync(caller.AccessToken, 4);
         await Client.LoginAsync(password: WrongPassword);
 
@@ -131,7 +131,7 @@ public sealed class ChangePasswordTests : ApiTest
     [Test]
     public async Task ChangePassword_WithoutToken_Returns401()
     {
-        await Client.RegisterAndLoginAsync();
+        await Client.SaveUserAndLoginAsync(Factory.Services);
 
         var response = await Client.ChangePasswordAsync(null, UserBuilder.DefaultPassword, NewPassword);
 
@@ -143,7 +143,7 @@ public sealed class ChangePasswordTests : ApiTest
     [Test]
     public async Task ChangePassword_WithTokenOfEndedSession_Returns401()
     {
-        var caller = await Client.RegisterAndLoginAsync();
+        var caller = await Client.SaveUserAndLoginAsync(Factory.Services);
         await Client.LogoutAsync(caller.RefreshToken);
 
         var response = await Client.ChangePasswordAsync(caller.AccessToken, UserBuilder.DefaultPassword, NewPassword);
@@ -155,7 +155,7 @@ public sealed class ChangePasswordTests : ApiTest
     [Test]
     public async Task ChangePassword_WithTooShortNewPassword_Returns400OnNewPasswordAndKeepsThePassword()
     {
-        var caller = await Client.RegisterAndLoginAsync();
+        var caller = await Client.SaveUserAndLoginAsync(Factory.Services);
 
         var response = await Client.ChangePasswordAsync(caller.AccessToken, UserBuilder.DefaultPassword, "1234567");
 

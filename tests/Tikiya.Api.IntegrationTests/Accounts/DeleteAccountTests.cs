@@ -18,7 +18,7 @@ public sealed class DeleteAccountTests : ApiTest
     [Test]
     public async Task DeleteAccount_WithWrongPassword_Returns400AndTheAccountKeepsWorking()
     {
-        var caller = await Client.RegisterAndLoginAsync();
+        var caller = await Client.SaveUserAndLoginAsync(Factory.Services);
 
         var response = await Client.DeleteAccountAsync(caller.AccessToken, WrongPassword);
 
@@ -32,7 +32,7 @@ public sealed class DeleteAccountTests : ApiTest
     [Test]
     public async Task DeleteAccount_WithThePassword_Returns204()
     {
-        var caller = await Client.RegisterAndLoginAsync();
+        var caller = await Client.SaveUserAndLoginAsync(Factory.Services);
 
         var response = await Client.DeleteAccountAsync(caller.AccessToken);
 
@@ -42,7 +42,7 @@ public sealed class DeleteAccountTests : ApiTest
     [Test]
     public async Task DeleteAccount_WithThePassword_EndsEveryTokenOfTheAccountAtOnce()
     {
-        var caller = await Client.RegisterAndLoginAsync();
+        var caller = await Client.SaveUserAndLoginAsync(Factory.Services);
         var other = await Client.LoginOkAsync();
 
         await Client.DeleteAccountAsync(caller.AccessToken);
@@ -62,7 +62,7 @@ public sealed class DeleteAccountTests : ApiTest
     [Test]
     public async Task DeleteAccount_WithThePassword_EndsTheLogin()
     {
-        var caller = await Client.RegisterAndLoginAsync();
+        var caller = await Client.SaveUserAndLoginAsync(Factory.Services);
 
         await Client.DeleteAccountAsync(caller.AccessToken);
 
@@ -72,7 +72,7 @@ public sealed class DeleteAccountTests : ApiTest
     [Test]
     public async Task DeleteAccount_WithThePassword_LetsTheEmailRegisterAgain()
     {
-        var caller = await Client.RegisterAndLoginAsync();
+        var caller = await Client.SaveUserAndLoginAsync(Factory.Services);
         await Client.DeleteAccountAsync(caller.AccessToken);
 
         var registered = await new UserBuilder().WithPassword("another horse battery").RegisterAsync(Client);
@@ -86,7 +86,7 @@ public sealed class DeleteAccountTests : ApiTest
     [Test]
     public async Task DeleteAccount_WithThePassword_SendsADeletionNotice()
     {
-        var caller = await Client.RegisterAndLoginAsync();
+        var caller = await Client.SaveUserAndLoginAsync(Factory.Services);
 
         await Client.DeleteAccountAsync(caller.AccessToken);
 
@@ -101,7 +101,7 @@ public sealed class DeleteAccountTests : ApiTest
         var caller = await Client.LoginOkAsync();
         Assert.That((await Client.RefreshAsync(caller.RefreshToken)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         await Client.ForgotPasswordForMailAsync(); // a reset code and its mail
-        await Client.RegisterAndLoginAsync("bob@example.com");
+        await Client.SaveUserAndLoginAsync(Factory.Services, "bob@example.com");
         var annId = await UserIdAsync(UserBuilder.DefaultEmail);
         var bobId = await UserIdAsync("bob@example.com");
         await V1Sessions.InsertAsync(ConnectionString, annId, Factory.Clock.GetUtcNow()); // its token a refresh_tokens row
@@ -126,7 +126,7 @@ public sealed class DeleteAccountTests : ApiTest
     [Test]
     public async Task DeleteAccount_WithoutToken_Returns401AndDeletesNothing()
     {
-        await Client.RegisterAndLoginAsync();
+        await Client.SaveUserAndLoginAsync(Factory.Services);
 
         var response = await Client.DeleteAccountAsync(null);
 
@@ -137,7 +137,7 @@ public sealed class DeleteAccountTests : ApiTest
     [Test]
     public async Task DeleteAccount_SecondTimeWithTheSameToken_Returns401()
     {
-        var caller = await Client.RegisterAndLoginAsync();
+        var caller = await Client.SaveUserAndLoginAsync(Factory.Services);
         await Client.DeleteAccountAsync(caller.AccessToken);
 
         var again = await Client.DeleteAccountAsync(caller.AccessToken);

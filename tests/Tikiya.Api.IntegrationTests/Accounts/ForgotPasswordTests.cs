@@ -15,7 +15,7 @@ public sealed class ForgotPasswordTests : ApiTest
     [Test]
     public async Task ForgotPassword_ForKnownAndUnknownEmail_AnswersAlike202WithAnEmptyBody()
     {
-        await Client.RegisterForVerificationMailAsync();
+        await new UserBuilder().SaveAsync(Factory.Services);
 
         var known = await MailRequestAnswer.ReadAsync(await Client.ForgotPasswordAsync(UserBuilder.DefaultEmail));
         var unknown = await MailRequestAnswer.ReadAsync(await Client.ForgotPasswordAsync(Unknown));
@@ -43,7 +43,7 @@ public sealed class ForgotPasswordTests : ApiTest
     [Test]
     public async Task ForgotPassword_ForExistingAccount_SendsAResetMailWithCodeAndAppLink()
     {
-        await Client.RegisterForVerificationMailAsync();
+        await new UserBuilder().SaveAsync(Factory.Services);
 
         var response = await Client.ForgotPasswordAsync();
 
@@ -56,7 +56,7 @@ public sealed class ForgotPasswordTests : ApiTest
     [Test]
     public async Task ForgotPassword_ForUnknownEmail_SendsNoMail()
     {
-        await Client.RegisterForVerificationMailAsync();
+        await new UserBuilder().SaveAsync(Factory.Services);
 
         var response = await Client.ForgotPasswordAsync(Unknown);
         await AccountMailbox.HandlePendingRequestsAsync();

@@ -42,7 +42,7 @@ public sealed class RequireVerifiedEmailTests
     [Test]
     public async Task Login_WithRightPasswordOnUnverifiedAccount_Returns403EmailNotVerified()
     {
-        await RegisterAsync("unverified@example.com");
+        await new UserBuilder().WithEmail("unverified@example.com").SaveAsync(_app.Services);
 
         var response = await Client.LoginAsync("unverified@example.com");
 
@@ -52,7 +52,7 @@ public sealed class RequireVerifiedEmailTests
     [Test]
     public async Task Login_WithWrongPasswordOnUnverifiedAccount_Returns401InvalidCredentials()
     {
-        await RegisterAsync("wrong@example.com");
+        await new UserBuilder().WithEmail("wrong@example.com").SaveAsync(_app.Services);
 
         var response = await Client.LoginAsync("wrong@example.com", "wrong horse battery");
 
@@ -80,7 +80,7 @@ public sealed class RequireVerifiedEmailTests
     public async Task Login_AfterResetPasswordOnUnverifiedAccount_Returns200()
     {
         // A reset proves the address too (API.md: reset-password marks the email verified).
-        await RegisterAsync("reset@example.com");
+        await new UserBuilder().WithEmail("reset@example.com").SaveAsync(_app.Services);
         Assert.That((await Client.ForgotPasswordAsync("reset@example.com")).StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
         var mail = await _smtp.WaitForMessageAsync(m => m.To.Mailboxes.Any(a => a.Address == "reset@example.com")
             && m.Subject == AccountMailbox.Reset, AccountMailbox.Timeout);

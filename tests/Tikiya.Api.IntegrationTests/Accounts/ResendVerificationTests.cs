@@ -16,7 +16,7 @@ public sealed class ResendVerificationTests : ApiTest
     [Test]
     public async Task ResendVerification_ForKnownUnknownAndVerifiedEmail_AnswersAlike202WithAnEmptyBody()
     {
-        await Client.RegisterForVerificationMailAsync();
+        await new UserBuilder().SaveAsync(Factory.Services);
         await RegisterVerifiedAsync(Verified);
 
         var known = await MailRequestAnswer.ReadAsync(await Client.ResendVerificationAsync(UserBuilder.DefaultEmail));
@@ -49,7 +49,7 @@ public sealed class ResendVerificationTests : ApiTest
     [Test]
     public async Task ResendVerification_ForUnknownEmail_SendsNoMail()
     {
-        await Client.RegisterForVerificationMailAsync();
+        await new UserBuilder().SaveAsync(Factory.Services);
 
         var response = await Client.ResendVerificationAsync(Unknown);
         await AccountMailbox.HandlePendingRequestsAsync();

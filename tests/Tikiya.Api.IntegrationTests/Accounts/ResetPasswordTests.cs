@@ -18,7 +18,7 @@ public sealed class ResetPasswordTests : ApiTest
     [TestCase("code")]
     public async Task ResetPassword_WithTheMail_Returns204AndTheNewPasswordReplacesTheOld(string form)
     {
-        var mail = await RegisterAndForgetAsync();
+        var mail = await SaveAndForgetAsync();
 
         var response = await ResetAsync(mail, form);
 
@@ -30,7 +30,7 @@ public sealed class ResetPasswordTests : ApiTest
     [Test]
     public async Task ResetPassword_WithEmailInAnotherCase_Returns204()
     {
-        var mail = await RegisterAndForgetAsync();
+        var mail = await SaveAndForgetAsync();
 
         var response = await Client.ResetPasswordWithCodeAsync(SentMail.Code(mail), NewPassword, " ANN@EXAMPLE.COM ");
 
@@ -40,7 +40,7 @@ public sealed class ResetPasswordTests : ApiTest
     [Test]
     public async Task ResetPassword_EndsEverySessionOfTheAccount()
     {
-        await Client.RegisterForVerificationMailAsync();
+        await new UserBuilder().SaveAsync(Factory.Services);
         var first = await Client.LoginOkAsync();
         var second = await Client.LoginOkAsync();
         var mail = await Client.ForgotPasswordForMailAsync();
@@ -60,8 +60,8 @@ public sealed class ResetPasswordTests : ApiTest
     [Test]
     public async Task ResetPassword_LeavesOtherAccountsSessionsAlone()
     {
-        var other = await Client.RegisterAndLoginAsync("bob@example.com");
-        var mail = await RegisterAndForgetAsync();
+        var other = await Client.SaveUserAndLoginAsync(Factory.Services, "bob@example.com");
+        var mail = await SaveAndForgetAsync();
 
         await ResetAsync(mail, "code");
 
@@ -71,7 +71,7 @@ public sealed class ResetPasswordTests : ApiTest
     [Test]
     public async Task ResetPassword_ClearsTheLoginThrottleOfTheEmail()
     {
-        var mail = await RegisterAndForgetAsync();
+        var mail = await SaveAndForgetAsync();
         for (var attempt = 0; attempt < 5; attempt++)
         {
             await Client.LoginAsync(password: WrongPassword);
@@ -89,7 +89,7 @@ public sealed class ResetPasswordTests : ApiTest
     [Test]
     public async Task ResetPassword_MarksTheEmailVerified()
     {
-        var mail = await RegisterAndForgetAsync();
+        var mail = await SaveAndForgetAsync();
 
         await ResetAsync(mail, "code");
 
@@ -100,7 +100,7 @@ public sealed class ResetPasswordTests : ApiTest
     [Test]
     public async Task ResetPassword_SendsAPasswordChangedNotice()
     {
-        var mail = await RegisterAndForgetAsync();
+        var mail = await SaveAndForgetAsync();
 
         await ResetAsync(mail, "code");
 
@@ -116,7 +116,7 @@ public sealed class ResetPasswordTests : ApiTest
     public async Task ResetPassword_SecondUseOfTheMail_Returns400AndKeepsThePasswordOfTheFirst(string firstForm,
         string secondForm)
     {
-        var mail = await RegisterAndForgetAsync();
+        var mail = await SaveAndForgetAsync();
         await ResetAsync(mail, firstForm);
 
         var second = await ResetAsync(mail, secondForm, "a third horse battery");
@@ -128,7 +128,7 @@ public sealed class ResetPasswordTests : ApiTest
     [Test]
     public async Task ResetPassword_SameCodeTwiceAtOnce_ExactlyOneReturns204()
     {
-        var mail = await RegisterAndForgetAsync();
+        var mail = await SaveAndForgetAsync();
 
         var responses = await Task.WhenAll(
             Client.ResetPasswordWithCodeAsync(SentMail.Code(mail), NewPassword),
@@ -144,7 +144,7 @@ public sealed class ResetPasswordTests : ApiTest
     [Test]
     public async Task ResetPassword_WithWrongCode_Returns400AndKeepsThePassword()
     {
-        var mail = await RegisterAndForgetAsync();
+        var mail = await SaveAndForgetAsync();
         var session = await Client.LoginOkAsync();
 
         var response = await Client.ResetPasswordWithCodeAsync(SentMail.Code(mail) == "000000" ? "111111" : "000000",
@@ -171,7 +171,7 @@ public sealed class ResetPasswordTests : ApiTest
     [Test]
     public async Task ResetPassword_AfterAnHour_Returns400()
     {
-        var mail = await RegisterAndForgetAsync();
+        var mail = await SaveAndForgetAsync();
         Factory.Clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromSeconds(1));
 
         var response = await ResetAsync(mail, "token");
@@ -183,7 +183,7 @@ public sealed class ResetPasswordTests : ApiTest
     [TestCase("code")]
     public async Task ResetPassword_WithTooShortNewPassword_Returns400OnNewPasswordAndTheMailStillWorks(string form)
     {
-        var mail = await RegisterAndForgetAsync();
+        var mail = await SaveAndForgetAsync();
 
         var refused = await ResetAsync(mail, form, "1234567");
 
@@ -194,9 +194,9 @@ public sealed class ResetPasswordTests : ApiTest
         Assert.That(retried.StatusCode, Is.EqualTo(HttpStatusCode.NoContent), await retried.Content.ReadAsStringAsync());
     }
 
-    private async Task<MimeMessage> RegisterAndForgetAsync()
+    private async Task<MimeMessage> SaveAndForgetAsync()
     {
-        await Client.RegisterForVerificationMailAsync();
+        await new UserBuilder().SaveAsync(Factory.Services);
         return await Client.ForgotPasswordForMailAsync();
     }
 

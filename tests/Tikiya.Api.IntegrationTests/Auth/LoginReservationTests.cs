@@ -21,7 +21,7 @@ public sealed class LoginReservationTests : ApiTest
     [Test]
     public async Task Login_ManyConcurrentWrongGuesses_ChecksNoMoreThanTheLimit()
     {
-        await new UserBuilder().RegisterAsync(Client);
+        await new UserBuilder().SaveAsync(Factory.Services);
         var counting = new CountingHasher(Factory.Services.GetRequiredService<IPasswordHasher>());
         await using var app = Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IPasswordHasher>(counting)));
         using var client = app.CreateClient();

@@ -21,7 +21,7 @@ public sealed class LoginTests : ApiTest
     [Test]
     public async Task Login_WithValidCredentials_AnswersNoStore()
     {
-        await new UserBuilder().RegisterAsync(Client);
+        await new UserBuilder().SaveAsync(Factory.Services);
 
         var response = await Client.LoginAsync();
 
@@ -32,7 +32,7 @@ public sealed class LoginTests : ApiTest
     [Test]
     public async Task Login_WithValidCredentials_Returns200Tokens()
     {
-        await new UserBuilder().RegisterAsync(Client);
+        await new UserBuilder().SaveAsync(Factory.Services);
 
         var response = await Client.LoginAsync();
 
@@ -52,7 +52,7 @@ public sealed class LoginTests : ApiTest
     [Test]
     public async Task Login_AccessToken_IsHs256WithEveryClaimOfTheContract()
     {
-        var tokens = await Client.RegisterAndLoginAsync();
+        var tokens = await Client.SaveUserAndLoginAsync(Factory.Services);
 
         var result = await new JsonWebTokenHandler().ValidateTokenAsync(tokens.AccessToken, new TokenValidationParameters
         {
@@ -79,7 +79,7 @@ public sealed class LoginTests : ApiTest
     [Test]
     public async Task Login_TwiceForOneUser_GivesDistinctTokensAndSessions()
     {
-        var first = await Client.RegisterAndLoginAsync();
+        var first = await Client.SaveUserAndLoginAsync(Factory.Services);
 
         var second = await Client.LoginOkAsync();
 
@@ -91,7 +91,7 @@ public sealed class LoginTests : ApiTest
     [Test]
     public async Task Login_OpensASessionRecordingTheClient()
     {
-        await new UserBuilder().RegisterAsync(Client);
+        await new UserBuilder().SaveAsync(Factory.Services);
         Client.DefaultRequestHeaders.UserAgent.ParseAdd("TikiyaTests/1.0");
 
         await Client.LoginOkAsync();
@@ -104,7 +104,7 @@ public sealed class LoginTests : ApiTest
     [Test]
     public async Task Login_RecordsTheClientAddressAsIPv4WhenItIsOne()
     {
-        await new UserBuilder().RegisterAsync(Client);
+        await new UserBuilder().SaveAsync(Factory.Services);
         await using var app = Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
             s.AddTransient<IStartupFilter>(_ => new RemoteAddressFilter(IPAddress.Parse("::ffff:203.0.113.7")))));
         using var client = app.CreateClient();
@@ -118,7 +118,7 @@ public sealed class LoginTests : ApiTest
     [Test]
     public async Task Login_WithLongUnicodeUserAgent_StoresItsStart()
     {
-        await new UserBuilder().RegisterAsync(Client);
+        await new UserBuilder().SaveAsync(Factory.Services);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/login")
         {
             Content = JsonContent.Create(new { email = UserBuilder.DefaultEmail, password = UserBuilder.DefaultPassword }),
@@ -134,7 +134,7 @@ public sealed class LoginTests : ApiTest
     [Test]
     public async Task Login_StoresTheRefreshTokenOnlyAsItsSha256()
     {
-        var tokens = await Client.RegisterAndLoginAsync();
+        var tokens = await Client.SaveUserAndLoginAsync(Factory.Services);
 
         var stored = await QueryAsync(db => db.Sessions.AsNoTracking().SingleAsync());
 
@@ -145,7 +145,7 @@ public sealed class LoginTests : ApiTest
     [TestCase("  ann@example.com  ")]
     public async Task Login_WithEmailInAnotherCaseOrSpaced_Succeeds(string email)
     {
-        await new UserBuilder().RegisterAsync(Client);
+        await new UserBuilder().SaveAsync(Factory.Services);
 
         var response = await Client.LoginAsync(email);
 
@@ -155,7 +155,7 @@ public sealed class LoginTests : ApiTest
     [Test]
     public async Task Login_UnknownEmailAndWrongPassword_GetTheSameAnswer()
     {
-        await new UserBuilder().RegisterAsync(Client);
+        await new UserBuilder().SaveAsync(Factory.Services);
 
         var wrongPassword = await ProblemAssert.IsProblemAsync(await Client.LoginAsync(password: "wrong horse battery"),
             HttpStatusCode.Unauthorized, "invalid_credentials");
@@ -174,7 +174,7 @@ public sealed class LoginTests : ApiTest
     [TestCase(UserBuilder.DefaultEmail, "wrong horse battery")]
     public async Task Login_Failing_RunsThePasswordCheckEitherWay(string email, string password)
     {
-        await new UserBuilder().RegisterAsync(Client);
+        await new UserBuilder().SaveAsync(Factory.Services);
         var counting = new CountingHasher(Factory.Services.GetRequiredService<IPasswordHasher>());
         await using var app = Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IPasswordHasher>(counting)));
         using var client = app.CreateClient();
@@ -189,7 +189,7 @@ public sealed class LoginTests : ApiTest
     [Test]
     public async Task Login_ManyAtOnceWithTheRightPassword_AllSucceed()
     {
-        await new UserBuilder().RegisterAsync(Client);
+        await new UserBuilder().SaveAsync(Factory.Services);
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Client.LoginAsync()));
 
@@ -209,7 +209,7 @@ public sealed class LoginTests : ApiTest
     [Test]
     public async Task Login_WithHashOfWeakerCost_RehashesWithTheConfiguredCost()
     {
-        await new UserBuilder().RegisterAsync(Client);
+        await new UserBuilder().SaveAsync(Factory.Services);
         await using var weaker = Factory.WithWebHostBuilder(b => b.UseSetting("ARGON2_MEMORY_KIB", "8192").UseSetting("ARGON2_ITERATIONS", "1"));
         var weakHash = await weaker.Services.GetRequiredService<IPasswordHasher>().HashAsync(UserBuilder.DefaultPassword, CancellationToken.None);
         Assert.That(weakHash, Does.StartWith("$argon2id$v=19$m=8192,t=1,p=1$"));
@@ -225,7 +225,7 @@ public sealed class LoginTests : ApiTest
     [Test]
     public async Task Login_WithHashOfTheConfiguredCost_KeepsIt()
     {
-        await new UserBuilder().RegisterAsync(Client);
+        await new UserBuilder().SaveAsync(Factory.Services);
         var before = await QueryAsync(db => db.Users.AsNoTracking().Select(u => u.PasswordHash).SingleAsync());
 
         await Client.LoginOkAsync();

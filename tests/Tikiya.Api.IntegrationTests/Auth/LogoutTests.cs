@@ -11,7 +11,7 @@ public sealed class LogoutTests : ApiTest
     [Test]
     public async Task Logout_WithCurrentToken_Returns204AndEndsTheSessionAtOnce()
     {
-        var tokens = await Client.RegisterAndLoginAsync();
+        var tokens = await Client.SaveUserAndLoginAsync(Factory.Services);
 
         var response = await Client.LogoutAsync(tokens.RefreshToken);
 
@@ -23,7 +23,7 @@ public sealed class LogoutTests : ApiTest
     [Test]
     public async Task Logout_WithRotatedTokenOfTheSession_EndsTheSession()
     {
-        var login = await Client.RegisterAndLoginAsync();
+        var login = await Client.SaveUserAndLoginAsync(Factory.Services);
         var refreshed = (await (await Client.RefreshAsync(login.RefreshToken)).Content.ReadFromJsonAsync<Tokens>())!;
 
         await Client.LogoutAsync(login.RefreshToken);
@@ -34,7 +34,7 @@ public sealed class LogoutTests : ApiTest
     [Test]
     public async Task Logout_LeavesOtherSessionsAlone()
     {
-        var phone = await Client.RegisterAndLoginAsync();
+        var phone = await Client.SaveUserAndLoginAsync(Factory.Services);
         var laptop = await Client.LoginOkAsync();
 
         await Client.LogoutAsync(phone.RefreshToken);
@@ -53,7 +53,7 @@ public sealed class LogoutTests : ApiTest
     [Test]
     public async Task Logout_Twice_Returns204BothTimes()
     {
-        var tokens = await Client.RegisterAndLoginAsync();
+        var tokens = await Client.SaveUserAndLoginAsync(Factory.Services);
         await Client.LogoutAsync(tokens.RefreshToken);
         var revokedAt = await QueryAsync(db => db.Sessions.Select(s => s.RevokedAt).SingleAsync());
         Factory.Clock.Advance(TimeSpan.FromMinutes(1));
@@ -76,7 +76,7 @@ public sealed class LogoutTests : ApiTest
     [Test]
     public async Task LogoutAll_RevokesEverySessionOfTheUser()
     {
-        var phone = await Client.RegisterAndLoginAsync();
+        var phone = await Client.SaveUserAndLoginAsync(Factory.Services);
         var laptop = await Client.LoginOkAsync();
 
         var response = await Client.LogoutAllAsync(phone.AccessToken);
@@ -95,8 +95,8 @@ public sealed class LogoutTests : ApiTest
     [Test]
     public async Task LogoutAll_LeavesOtherUsersAlone()
     {
-        var ann = await Client.RegisterAndLoginAsync();
-        var bob = await Client.RegisterAndLoginAsync("bob@example.com");
+        var ann = await Client.SaveUserAndLoginAsync(Factory.Services);
+        var bob = await Client.SaveUserAndLoginAsync(Factory.Services, "bob@example.com");
 
         await Client.LogoutAllAsync(ann.AccessToken);
 

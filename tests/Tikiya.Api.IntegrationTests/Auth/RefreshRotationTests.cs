@@ -24,7 +24,7 @@ public sealed class RefreshRotationTests : ApiTest
     [Test]
     public async Task Refresh_MovesTheSessionToTheNextGenerationWithAFullLifetime()
     {
-        var login = await Client.RegisterAndLoginAsync();
+        var login = await Client.SaveUserAndLoginAsync(Factory.Services);
         Factory.Clock.Advance(TimeSpan.FromDays(10));
         var now = Factory.Clock.GetUtcNow();
 
@@ -44,7 +44,7 @@ public sealed class RefreshRotationTests : ApiTest
     [Test]
     public async Task Refresh_ManyTimes_KeepsOneRowForTheSession()
     {
-        var tokens = await Client.RegisterAndLoginAsync();
+        var tokens = await Client.SaveUserAndLoginAsync(Factory.Services);
 
         for (var rotation = 0; rotation < 100; rotation++)
         {
@@ -63,7 +63,7 @@ public sealed class RefreshRotationTests : ApiTest
     [Test]
     public async Task Refresh_WithAVeryOldGeneration_RevokesTheSessionPastThirtyDays()
     {
-        var login = await Client.RegisterAndLoginAsync();
+        var login = await Client.SaveUserAndLoginAsync(Factory.Services);
         var tokens = login;
         for (var rotation = 0; rotation < 50; rotation++)
         {
@@ -86,7 +86,7 @@ public sealed class RefreshRotationTests : ApiTest
     [Test]
     public async Task Refresh_WithForgedTokenNamingARealSession_Returns401AndLeavesTheSessionAlone()
     {
-        var login = await Client.RegisterAndLoginAsync();
+        var login = await Client.SaveUserAndLoginAsync(Factory.Services);
         var refreshed = await Client.RefreshOkAsync(login.RefreshToken);
         var sessionId = Guid.Parse(new JsonWebToken(login.AccessToken).GetClaim("sid").Value);
 
@@ -101,7 +101,7 @@ public sealed class RefreshRotationTests : ApiTest
     [Test]
     public async Task Refresh_AfterJwtSecretChanged_RotatesTheCurrentTokenButProvesNoReuse()
     {
-        var login = await Client.RegisterAndLoginAsync();
+        var login = await Client.SaveUserAndLoginAsync(Factory.Services);
         var current = await Client.RefreshOkAsync(login.RefreshToken); // the login's token is generation 1, behind
         await using var rotated = Factory.WithWebHostBuilder(b => b.UseSetting("JWT_SECRET", "a-new-secret-of-at-least-thirty-two-bytes!"));
         using var client = rotated.CreateClient();
@@ -120,7 +120,7 @@ public sealed class RefreshRotationTests : ApiTest
     [Test]
     public async Task Logout_WithForgedTokenNamingARealSession_Returns204AndLeavesTheSessionAlone()
     {
-        var login = await Client.RegisterAndLoginAsync();
+        var login = await Client.SaveUserAndLoginAsync(Factory.Services);
         var sessionId = Guid.Parse(new JsonWebToken(login.AccessToken).GetClaim("sid").Value);
 
         var response = await Client.LogoutAsync(Forge(sessionId, Session.FirstGeneration));
@@ -132,7 +132,7 @@ public sealed class RefreshRotationTests : ApiTest
     [Test]
     public async Task Refresh_WithCurrentGenerationButAnotherHash_Returns401AndChangesNothing()
     {
-        var login = await Client.RegisterAndLoginAsync();
+        var login = await Client.SaveUserAndLoginAsync(Factory.Services);
         var sessionId = Guid.Parse(new JsonWebToken(login.AccessToken).GetClaim("sid").Value);
         var impostor = Factory.Services.GetRequiredService<IRefreshTokenCodec>().Create(sessionId, Session.FirstGeneration);
 
@@ -149,7 +149,7 @@ public sealed class RefreshRotationTests : ApiTest
     [Test]
     public async Task Refresh_OfARevokedSession_Returns401AndLogsNoReuse()
     {
-        var login = await Client.RegisterAndLoginAsync();
+        var login = await Client.SaveUserAndLoginAsync(Factory.Services);
         var refreshed = await Client.RefreshOkAsync(login.RefreshToken);
         await Client.LogoutAsync(refreshed.RefreshToken);
         var revokedAt = await QueryAsync(db => db.Sessions.Select(s => s.RevokedAt).SingleAsync());
@@ -167,7 +167,7 @@ public sealed class RefreshRotationTests : ApiTest
     public async Task Refresh_LosersOfARace_AreNotTakenForReuse()
     {
         const int racers = 8;
-        var login = await Client.RegisterAndLoginAsync();
+        var login = await Client.SaveUserAndLoginAsync(Factory.Services);
 
         Tokens winner;
         HttpResponseMessage[] responses;

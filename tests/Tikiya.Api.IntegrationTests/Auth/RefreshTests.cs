@@ -13,7 +13,7 @@ public sealed class RefreshTests : ApiTest
     [Test]
     public async Task Refresh_WithCurrentToken_AnswersNoStore()
     {
-        var login = await Client.RegisterAndLoginAsync();
+        var login = await Client.SaveUserAndLoginAsync(Factory.Services);
 
         var response = await Client.RefreshAsync(login.RefreshToken);
 
@@ -24,7 +24,7 @@ public sealed class RefreshTests : ApiTest
     [Test]
     public async Task Refresh_WithCurrentToken_ReturnsNewTokensForTheSameSession()
     {
-        var login = await Client.RegisterAndLoginAsync();
+        var login = await Client.SaveUserAndLoginAsync(Factory.Services);
 
         var response = await Client.RefreshAsync(login.RefreshToken);
 
@@ -43,7 +43,7 @@ public sealed class RefreshTests : ApiTest
     [Test]
     public async Task Refresh_ChainOfRotations_EachNewTokenWorks()
     {
-        var tokens = await Client.RegisterAndLoginAsync();
+        var tokens = await Client.SaveUserAndLoginAsync(Factory.Services);
 
         for (var rotation = 0; rotation < 3; rotation++)
         {
@@ -59,7 +59,7 @@ public sealed class RefreshTests : ApiTest
     [Test]
     public async Task Refresh_WithRotatedToken_Returns401AndRevokesTheWholeSession()
     {
-        var login = await Client.RegisterAndLoginAsync();
+        var login = await Client.SaveUserAndLoginAsync(Factory.Services);
         var refreshed = (await (await Client.RefreshAsync(login.RefreshToken)).Content.ReadFromJsonAsync<Tokens>())!;
 
         var replay = await Client.RefreshAsync(login.RefreshToken);
@@ -78,7 +78,7 @@ public sealed class RefreshTests : ApiTest
     [Test]
     public async Task Refresh_WithRotatedToken_RevokesTheSessionEvenWhenARotationCommitsMeanwhile()
     {
-        var login = await Client.RegisterAndLoginAsync();
+        var login = await Client.SaveUserAndLoginAsync(Factory.Services);
         await Client.RefreshAsync(login.RefreshToken); // the login's token is now a rotated one
 
         HttpResponseMessage replay;
@@ -99,7 +99,7 @@ public sealed class RefreshTests : ApiTest
     [Test]
     public async Task Refresh_ReuseInOneSession_LeavesTheUsersOtherSessionsAlone()
     {
-        var phone = await Client.RegisterAndLoginAsync();
+        var phone = await Client.SaveUserAndLoginAsync(Factory.Services);
         var laptop = await Client.LoginOkAsync();
         await Client.RefreshAsync(phone.RefreshToken);
 
@@ -111,7 +111,7 @@ public sealed class RefreshTests : ApiTest
     [Test]
     public async Task Refresh_AfterThirtyDays_Returns401()
     {
-        var login = await Client.RegisterAndLoginAsync();
+        var login = await Client.SaveUserAndLoginAsync(Factory.Services);
         Factory.Clock.Advance(TimeSpan.FromDays(30));
 
         var response = await Client.RefreshAsync(login.RefreshToken);
@@ -122,7 +122,7 @@ public sealed class RefreshTests : ApiTest
     [Test]
     public async Task Refresh_JustBeforeExpiry_Succeeds()
     {
-        var login = await Client.RegisterAndLoginAsync();
+        var login = await Client.SaveUserAndLoginAsync(Factory.Services);
         Factory.Clock.Advance(TimeSpan.FromDays(30) - TimeSpan.FromSeconds(1));
 
         var response = await Client.RefreshAsync(login.RefreshToken);
@@ -133,7 +133,7 @@ public sealed class RefreshTests : ApiTest
     [Test]
     public async Task Refresh_WithUnknownToken_Returns401()
     {
-        await Client.RegisterAndLoginAsync();
+        await Client.SaveUserAndLoginAsync(Factory.Services);
 
         var response = await Client.RefreshAsync("bm90LWEtdG9rZW4tdGhhdC13YXMtZXZlci1pc3N1ZWQtYnktdXM");
 
@@ -162,7 +162,7 @@ public sealed class RefreshTests : ApiTest
     [Test]
     public async Task Refresh_TwiceConcurrentlyWithOneToken_ExactlyOneSucceeds()
     {
-        var login = await Client.RegisterAndLoginAsync();
+        var login = await Client.SaveUserAndLoginAsync(Factory.Services);
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Client.RefreshAsync(login.RefreshToken)));
 

@@ -14,7 +14,7 @@ public sealed class ThrottlingTests : ApiTest
     [TestCase("nobody@example.com")]
     public async Task Login_AfterFiveFailures_Returns429WithRetryAfterForFifteenMinutes(string email)
     {
-        await new UserBuilder().RegisterAsync(Client);
+        await new UserBuilder().SaveAsync(Factory.Services);
         for (var attempt = 0; attempt < 5; attempt++)
         {
             Assert.That((await Client.LoginAsync(email, WrongPassword)).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
@@ -52,7 +52,7 @@ public sealed class ThrottlingTests : ApiTest
     [Test]
     public async Task Login_Success_ResetsTheCount()
     {
-        await new UserBuilder().RegisterAsync(Client);
+        await new UserBuilder().SaveAsync(Factory.Services);
         await FailAsync(4);
         await Client.LoginOkAsync();
 
@@ -67,7 +67,7 @@ public sealed class ThrottlingTests : ApiTest
     public async Task Login_ThrottlingOneEmail_LeavesOthersAlone()
     {
         await FailFiveTimesAsync();
-        await new UserBuilder().WithEmail("bob@example.com").RegisterAsync(Client);
+        await new UserBuilder().WithEmail("bob@example.com").SaveAsync(Factory.Services);
 
         var response = await Client.LoginAsync("bob@example.com");
 
@@ -77,7 +77,7 @@ public sealed class ThrottlingTests : ApiTest
     [Test]
     public async Task Login_ConcurrentGuesses_AreAllCounted()
     {
-        await new UserBuilder().RegisterAsync(Client);
+        await new UserBuilder().SaveAsync(Factory.Services);
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => Client.LoginAsync(password: WrongPassword)));
 
@@ -113,7 +113,7 @@ public sealed class ThrottlingTests : ApiTest
 
     private async Task FailFiveTimesAsync()
     {
-        await new UserBuilder().RegisterAsync(Client);
+        await new UserBuilder().SaveAsync(Factory.Services);
         await FailAsync(5);
     }
 

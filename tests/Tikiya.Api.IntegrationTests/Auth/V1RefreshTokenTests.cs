@@ -19,7 +19,7 @@ public sealed class V1RefreshTokenTests : ApiTest
     [Test]
     public async Task Refresh_WithV1CurrentToken_RotatesTheSessionIntoItsRow()
     {
-        var v1 = await V1Sessions.InsertAsync(ConnectionString, await RegisteredUserAsync(), Factory.Clock.GetUtcNow());
+        var v1 = await V1Sessions.InsertAsync(ConnectionString, await SavedUserAsync(), Factory.Clock.GetUtcNow());
 
         var response = await Client.RefreshAsync(v1.Current);
 
@@ -42,7 +42,7 @@ public sealed class V1RefreshTokenTests : ApiTest
     [Test]
     public async Task Refresh_WithV1RotatedToken_RevokesTheWholeSession()
     {
-        var v1 = await V1Sessions.InsertAsync(ConnectionString, await RegisteredUserAsync(), Factory.Clock.GetUtcNow(), rotations: 2);
+        var v1 = await V1Sessions.InsertAsync(ConnectionString, await SavedUserAsync(), Factory.Clock.GetUtcNow(), rotations: 2);
 
         var replay = await Client.RefreshAsync(v1.Tokens[0]);
 
@@ -55,7 +55,7 @@ public sealed class V1RefreshTokenTests : ApiTest
     [Test]
     public async Task Refresh_WithV1TokenThatAlreadyMovedItsSession_RevokesTheWholeSession()
     {
-        var v1 = await V1Sessions.InsertAsync(ConnectionString, await RegisteredUserAsync(), Factory.Clock.GetUtcNow());
+        var v1 = await V1Sessions.InsertAsync(ConnectionString, await SavedUserAsync(), Factory.Clock.GetUtcNow());
         var moved = await Client.RefreshOkAsync(v1.Current);
 
         var replay = await Client.RefreshAsync(v1.Current);
@@ -71,7 +71,7 @@ public sealed class V1RefreshTokenTests : ApiTest
     [Test]
     public async Task Refresh_WithExpiredV1Token_Returns401AndChangesNothing()
     {
-        var v1 = await V1Sessions.InsertAsync(ConnectionString, await RegisteredUserAsync(), Factory.Clock.GetUtcNow(), rotations: 1);
+        var v1 = await V1Sessions.InsertAsync(ConnectionString, await SavedUserAsync(), Factory.Clock.GetUtcNow(), rotations: 1);
         Factory.Clock.Advance(V1Sessions.RefreshTokenLifetime);
 
         var current = await Client.RefreshAsync(v1.Current);
@@ -86,7 +86,7 @@ public sealed class V1RefreshTokenTests : ApiTest
     [Test]
     public async Task Refresh_JustBeforeV1TokenExpires_Succeeds()
     {
-        var v1 = await V1Sessions.InsertAsync(ConnectionString, await RegisteredUserAsync(), Factory.Clock.GetUtcNow());
+        var v1 = await V1Sessions.InsertAsync(ConnectionString, await SavedUserAsync(), Factory.Clock.GetUtcNow());
         Factory.Clock.Advance(V1Sessions.RefreshTokenLifetime - TimeSpan.FromSeconds(1));
 
         var response = await Client.RefreshAsync(v1.Current);
@@ -97,7 +97,7 @@ public sealed class V1RefreshTokenTests : ApiTest
     [Test]
     public async Task Refresh_ConcurrentlyWithOneV1Token_ExactlyOneSucceeds()
     {
-        var v1 = await V1Sessions.InsertAsync(ConnectionString, await RegisteredUserAsync(), Factory.Clock.GetUtcNow());
+        var v1 = await V1Sessions.InsertAsync(ConnectionString, await SavedUserAsync(), Factory.Clock.GetUtcNow());
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Client.RefreshAsync(v1.Current)));
 
@@ -111,7 +111,7 @@ public sealed class V1RefreshTokenTests : ApiTest
     [TestCase(1)]
     public async Task Logout_WithV1TokenCurrentOrRotated_EndsItsSession(int token)
     {
-        var userId = await RegisteredUserAsync();
+        var userId = await SavedUserAsync();
         var v1 = await V1Sessions.InsertAsync(ConnectionString, userId, Factory.Clock.GetUtcNow(), rotations: 1);
         var other = await V1Sessions.InsertAsync(ConnectionString, userId, Factory.Clock.GetUtcNow());
 
@@ -126,7 +126,7 @@ public sealed class V1RefreshTokenTests : ApiTest
     [Test]
     public async Task Purge_DeletesExpiredV1TokensAndKeepsTheOthers()
     {
-        var userId = await RegisteredUserAsync();
+        var userId = await SavedUserAsync();
         await V1Sessions.InsertAsync(ConnectionString, userId, Factory.Clock.GetUtcNow(), rotations: 2);
         Factory.Clock.Advance(TimeSpan.FromDays(10));
         var live = await V1Sessions.InsertAsync(ConnectionString, userId, Factory.Clock.GetUtcNow(), rotations: 1);
@@ -139,9 +139,5 @@ public sealed class V1RefreshTokenTests : ApiTest
             "a rotated token still detects reuse until it expires");
     }
 
-    private async Task<Guid> RegisteredUserAsync()
-    {
-        await new UserBuilder().RegisterAsync(Client);
-        return await QueryAsync(db => db.Users.Select(u => u.Id).SingleAsync());
-    }
+    private static async Task<Guid> SavedUserAsync() => (await new UserBuilder().SaveAsync(Factory.Services)).Id;
 }

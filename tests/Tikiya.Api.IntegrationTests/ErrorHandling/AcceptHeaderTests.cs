@@ -25,7 +25,7 @@ public sealed class AcceptHeaderTests : ApiTest
     [TestCaseSource(nameof(NotJson))]
     public async Task Login_WithWrongPasswordAcceptingNoJson_Gets401ProblemJson(string accept)
     {
-        await new UserBuilder().RegisterAsync(Client);
+        await new UserBuilder().SaveAsync(Factory.Services);
         Client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue(accept));
 
         var response = await Client.LoginAsync(password: "wrong horse battery");

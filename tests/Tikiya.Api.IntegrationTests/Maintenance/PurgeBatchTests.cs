@@ -14,7 +14,7 @@ public sealed class PurgeBatchTests : ApiTest
     [Test]
     public async Task Purge_OfMoreRowsThanABatch_DeletesThemAllAndKeepsLiveOnes()
     {
-        var live = await Client.RegisterAndLoginAsync();
+        var live = await Client.SaveUserAndLoginAsync(Factory.Services);
         var userId = await QueryAsync(db => db.Users.Select(u => u.Id).SingleAsync());
         var liveV1 = await V1Sessions.InsertAsync(ConnectionString, userId, Factory.Clock.GetUtcNow());
         await InsertEndedSessionsAsync(userId, count: (BatchSize * 2) + 5);

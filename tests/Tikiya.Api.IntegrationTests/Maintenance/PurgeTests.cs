@@ -33,7 +33,7 @@ public sealed class PurgeTests : ApiTest
     [Test]
     public async Task Purge_KeepsWhatDetectsReuseOfARotatedToken()
     {
-        var login = await Client.RegisterAndLoginAsync();
+        var login = await Client.SaveUserAndLoginAsync(Factory.Services);
         await Client.RefreshAsync(login.RefreshToken);
 
         await Purge.RunAsync();

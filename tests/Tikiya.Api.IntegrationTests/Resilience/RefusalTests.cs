@@ -55,7 +55,7 @@ public sealed class RefusalTests : ApiTest
     [Test]
     public async Task Login_WhenTheHasherHasNoRoom_Gets503WithRetryAfterAndCountsNoFailure()
     {
-        await new UserBuilder().RegisterAsync(Client);
+        await new UserBuilder().SaveAsync(Factory.Services);
         await using var app = Factory.WithWebHostBuilder(b => b.WithOneSlowHashingThread());
         using var client = app.CreateClient();
 

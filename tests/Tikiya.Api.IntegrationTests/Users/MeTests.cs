@@ -22,7 +22,7 @@ public sealed class MeTests : ApiTest
     [Test]
     public async Task Me_AnswersFromOneDatabaseRoundTrip_WhereLogoutAllPaysOneForTheSessionCheck()
     {
-        var tokens = await Client.RegisterAndLoginAsync();
+        var tokens = await Client.SaveUserAndLoginAsync(Factory.Services);
         using var commands = new DatabaseCommands();
 
         var me = await Client.SendAsync(commands.Traced(AuthClient.WithBearer(new HttpRequestMessage(HttpMethod.Get, "/api/v1/users/me"), tokens.AccessToken)));
@@ -39,7 +39,7 @@ public sealed class MeTests : ApiTest
     [Test]
     public async Task Me_WithValidAccessToken_Returns200User()
     {
-        var tokens = await Client.RegisterAndLoginAsync("  Ann@Example.com ");
+        var tokens = await Client.SaveUserAndLoginAsync(Factory.Services, "  Ann@Example.com ");
 
         var response = await Client.MeAsync(tokens.AccessToken);
 
@@ -58,7 +58,7 @@ public sealed class MeTests : ApiTest
     [Test]
     public async Task Me_WithValidAccessToken_AnswersNoStore()
     {
-        var tokens = await Client.RegisterAndLoginAsync();
+        var tokens = await Client.SaveUserAndLoginAsync(Factory.Services);
 
         var response = await Client.MeAsync(tokens.AccessToken);
 
@@ -170,7 +170,7 @@ public sealed class MeTests : ApiTest
     [Test]
     public async Task Me_WithExpiredToken_Returns401()
     {
-        var tokens = await Client.RegisterAndLoginAsync();
+        var tokens = await Client.SaveUserAndLoginAsync(Factory.Services);
         Factory.Clock.Advance(TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(31)); // past exp and the 30 s skew
 
         await AssertRejectedAsync(await Client.MeAsync(tokens.AccessToken));
@@ -179,7 +179,7 @@ public sealed class MeTests : ApiTest
     [Test]
     public async Task Me_WithTokenJustWithinItsLifetime_Returns200()
     {
-        var tokens = await Client.RegisterAndLoginAsync();
+        var tokens = await Client.SaveUserAndLoginAsync(Factory.Services);
         Factory.Clock.Advance(TimeSpan.FromMinutes(15) - TimeSpan.FromSeconds(1));
 
         Assert.That((await Client.MeAsync(tokens.AccessToken)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -204,7 +204,7 @@ public sealed class MeTests : ApiTest
     [Test]
     public async Task Me_WithTokenOfRevokedSession_Returns401()
     {
-        var tokens = await Client.RegisterAndLoginAsync();
+        var tokens = await Client.SaveUserAndLoginAsync(Factory.Services);
         await Client.LogoutAsync(tokens.RefreshToken);
 
         await AssertRejectedAsync(await Client.MeAsync(tokens.AccessToken));
@@ -270,7 +270,7 @@ public sealed class MeTests : ApiTest
 
     private async Task<(Dictionary<string, object> Claims, Tokens Tokens)> ValidClaimsAsync()
     {
-        var tokens = await Client.RegisterAndLoginAsync();
+        var tokens = await Client.SaveUserAndLoginAsync(Factory.Services);
         var jwt = new JsonWebToken(tokens.AccessToken);
         var claims = new Dictionary<string, object>
         {

@@ -19,6 +19,17 @@ public static class AuthClient
         return await client.LoginOkAsync(email, password);
     }
 
+    /// <summary>
+    /// An account saved straight into the database (<see cref="UserBuilder.SaveAsync"/>, for a test whose subject is not
+    /// register), then logged in through the API.
+    /// </summary>
+    public static async Task<Tokens> SaveUserAndLoginAsync(this HttpClient client, IServiceProvider services,
+        string email = UserBuilder.DefaultEmail, string password = UserBuilder.DefaultPassword)
+    {
+        await new UserBuilder().WithEmail(email).WithPassword(password).SaveAsync(services);
+        return await client.LoginOkAsync(email, password);
+    }
+
     public static async Task<Tokens> LoginOkAsync(this HttpClient client, string email = UserBuilder.DefaultEmail,
         string password = UserBuilder.DefaultPassword)
     {
