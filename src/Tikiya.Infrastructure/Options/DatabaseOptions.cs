@@ -24,10 +24,9 @@ public sealed class DatabaseOptions
     public int ConnectTimeoutSecs { get; set; } = 5;
 
     /// <summary>
-    /// Not a variable of its own: the request timeout (validated with the HTTP options), so no query outlives its request.
+    /// Not a variable of its own: the host sets it to HTTP_REQUEST_TIMEOUT_SECS, so that no query outlives its request.
     /// </summary>
-    [ConfigurationKeyName("HTTP_REQUEST_TIMEOUT_SECS")]
-    public int CommandTimeoutSecs { get; set; } = 30;
+    public int CommandTimeoutSecs { get; set; }
 
     /// <summary>DATABASE_URL as a connection string without its passwords (the user's, the SSL key's), for the start-up log.</summary>
     public string UrlWithoutPassword()
