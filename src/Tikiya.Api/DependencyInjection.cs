@@ -14,6 +14,7 @@ using Tikiya.Api.Observability;
 using Tikiya.Api.Resilience;
 using Tikiya.Application.Common.Interfaces;
 using Tikiya.Infrastructure.Configuration;
+using Tikiya.Infrastructure.Options;
 
 namespace Tikiya.Api;
 
@@ -23,6 +24,15 @@ public static class DependencyInjection
     {
         services.AddOptions<ServerOptions>().BindEnvironment(configuration);
         services.AddOptions<HttpResilienceOptions>().BindEnvironment(configuration);
+        // No query outlives its request. An invalid request timeout is left to its own validation line, so that it
+        // does not hide the database's.
+        services.AddOptions<DatabaseOptions>().Configure<IOptions<HttpResilienceOptions>>((database, http) =>
+        {
+            if (http.TryGetValid(out var resilience))
+            {
+                database.CommandTimeoutSecs = resilience.RequestTimeoutSecs;
+            }
+        });
         services.AddOptions<RateLimitOptions>().BindEnvironment(configuration);
         services.AddOptions<ProxyOptions>().BindEnvironment(configuration);
         services.AddSingleton<IValidateOptions<ProxyOptions>, ProxyOptionsValidator>();

@@ -5,7 +5,8 @@ using Tikiya.Api.Observability;
 using Tikiya.Application;
 using Tikiya.Infrastructure;
 
-// `tikiya_api` serves the API; `tikiya_api migrate` applies the database migrations and exits.
+// `tikiya_api` serves the API; `tikiya_api migrate` applies the database migrations and exits; `tikiya_api settings`
+// prints the settings' catalogue (docs/configuration.md) and exits.
 var migrateCommand = args is ["migrate", ..];
 
 // The content root is the binary's folder, so appsettings.json is found whatever the working directory.
@@ -16,6 +17,12 @@ builder.Services
     .AddApi(builder.Configuration);
 
 await using var app = builder.Build();
+if (args is ["settings", ..])
+{
+    SettingsCommand.Write(app.Services, Console.Out);
+    return 0;
+}
+
 if (!StartupValidation.Succeeded(app.Services, Console.Error))
 {
     return 1;

@@ -1,25 +1,19 @@
-using System.Reflection;
 using Microsoft.Extensions.Configuration;
-using Tikiya.Infrastructure.Options;
+using Microsoft.Extensions.DependencyInjection;
+using Tikiya.Api;
+using Tikiya.Infrastructure;
+using Tikiya.Infrastructure.Configuration;
 
 namespace Tikiya.Testing;
 
 /// <summary>
-/// Every environment variable the API reads, found on its options classes, so that a developer's own shell
+/// Every environment variable the API reads, from its settings' catalogue, so that a developer's own shell
 /// (JWT_ACCESS_TOKEN_TTL_SECS=60, say) never changes what the tests see.
 /// </summary>
 public static class TikiyaVariables
 {
     public static IReadOnlyList<string> All { get; } =
-    [
-        .. new[] { typeof(DatabaseOptions).Assembly, typeof(Program).Assembly }
-            .SelectMany(assembly => assembly.GetTypes())
-            .SelectMany(type => type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
-            .Select(property => property.GetCustomAttribute<ConfigurationKeyNameAttribute>()?.Name)
-            .OfType<string>()
-            .Distinct(StringComparer.Ordinal),
-        "ASPNETCORE_URLS", "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT",
-    ];
+        [.. Declared(), "ASPNETCORE_URLS", "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT"];
 
     public static void ClearFromThisProcess()
     {
@@ -27,5 +21,12 @@ public static class TikiyaVariables
         {
             Environment.SetEnvironmentVariable(name, null);
         }
+    }
+
+    private static List<string> Declared()
+    {
+        var configuration = new ConfigurationBuilder().Build();
+        using var services = new ServiceCollection().AddInfrastructure(configuration).AddApi(configuration).BuildServiceProvider();
+        return [.. Setting.Catalogue(services).Select(setting => setting.Variable)];
     }
 }

@@ -1,15 +1,14 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net;
+using Tikiya.Infrastructure.Configuration;
 
 namespace Tikiya.Api.Configuration;
 
 public sealed class ProxyOptions
 {
-    /// <summary>
-    /// Comma-separated addresses or CIDR networks whose X-Forwarded-For and X-Forwarded-Proto are believed. Anyone else
-    /// could forge them to dodge the per-address limits, so the default is the loopback proxy only.
-    /// </summary>
-    [ConfigurationKeyName("TRUSTED_PROXIES"), Required(ErrorMessage = "TRUSTED_PROXIES must list at least one address or network.")]
+    // Anyone else could forge these headers to dodge the per-address limits, so the default is the loopback proxy only.
+    [Setting("TRUSTED_PROXIES", "Proxies whose X-Forwarded-For / X-Forwarded-Proto are believed: addresses or CIDR networks, comma-separated")]
+    [Required(ErrorMessage = "TRUSTED_PROXIES must list at least one address or network.")]
     public string TrustedProxies { get; set; } = "127.0.0.1,::1";
 
     public IReadOnlyList<IPNetwork> Networks() =>

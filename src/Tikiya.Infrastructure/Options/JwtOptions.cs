@@ -1,8 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.Configuration;
 using Microsoft.IdentityModel.Tokens;
+using Tikiya.Infrastructure.Configuration;
 
 namespace Tikiya.Infrastructure.Options;
 
@@ -11,19 +11,24 @@ public sealed class JwtOptions
     public const int MinSecretBytes = 32;
     private const int DerivedKeyBytes = 32;
 
-    [ConfigurationKeyName("JWT_SECRET"), Required(ErrorMessage = "JWT_SECRET is required (at least 32 bytes; the HS256 key is its UTF-8 bytes).")]
+    [Setting("JWT_SECRET", "The HS256 key (its UTF-8 bytes), at least 32 bytes: head -c 48 /dev/urandom | base64", Secret = true)]
+    [Required(ErrorMessage = "JWT_SECRET is required (at least 32 bytes; the HS256 key is its UTF-8 bytes).")]
     public string Secret { get; set; } = "";
 
-    [ConfigurationKeyName("JWT_ISSUER"), Required(ErrorMessage = "JWT_ISSUER must not be empty.")]
+    [Setting("JWT_ISSUER", "The iss of access tokens")]
+    [Required(ErrorMessage = "JWT_ISSUER must not be empty.")]
     public string Issuer { get; set; } = "tikiya-api";
 
-    [ConfigurationKeyName("JWT_AUDIENCE"), Required(ErrorMessage = "JWT_AUDIENCE must not be empty.")]
+    [Setting("JWT_AUDIENCE", "The aud of access tokens")]
+    [Required(ErrorMessage = "JWT_AUDIENCE must not be empty.")]
     public string Audience { get; set; } = "tikiya-clients";
 
-    [ConfigurationKeyName("JWT_ACCESS_TOKEN_TTL_SECS"), Range(60, 86_400, ErrorMessage = "JWT_ACCESS_TOKEN_TTL_SECS must be between 60 and 86400.")]
+    [Setting("JWT_ACCESS_TOKEN_TTL_SECS", "Access token lifetime (seconds)")]
+    [Range(60, 86_400, ErrorMessage = "JWT_ACCESS_TOKEN_TTL_SECS must be between 60 and 86400.")]
     public int AccessTokenTtlSecs { get; set; } = 900;
 
-    [ConfigurationKeyName("JWT_REFRESH_TOKEN_TTL_SECS"), Range(300, 31_536_000, ErrorMessage = "JWT_REFRESH_TOKEN_TTL_SECS must be between 300 and 31536000.")]
+    [Setting("JWT_REFRESH_TOKEN_TTL_SECS", "Refresh token lifetime (seconds); each refresh starts a new one")]
+    [Range(300, 31_536_000, ErrorMessage = "JWT_REFRESH_TOKEN_TTL_SECS must be between 300 and 31536000.")]
     public int RefreshTokenTtlSecs { get; set; } = 2_592_000;
 
     /// <summary>The HS256 key: the UTF-8 bytes of JWT_SECRET (API.md), for signing and for validating alike.</summary>

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Configuration;
+using Tikiya.Infrastructure.Configuration;
 using Tikiya.Infrastructure.Mail;
 
 namespace Tikiya.Infrastructure.Options;
@@ -6,24 +6,21 @@ namespace Tikiya.Infrastructure.Options;
 /// <summary>Where mail goes (ARCHITECTURE.md, v1.1): SMTP, or a folder of .eml files. Checked by <see cref="MailOptionsValidator"/>.</summary>
 public sealed class MailOptions
 {
-    /// <summary><c>smtp://user:pass@host:587/</c> (STARTTLS required) or <c>smtps://…:465/</c>, as Ory Kratos' courier.</summary>
-    [ConfigurationKeyName("SMTP_URL")]
+    // The form of Ory Kratos' courier.
+    [Setting("SMTP_URL", "smtp://user:password@host:587/ (STARTTLS required) or smtps://user:password@host:465/; this or MAIL_PICKUP_DIR in Production",
+        Secret = true, ShownBy = nameof(SmtpUrlWithoutPassword))]
     public string SmtpUrl { get; set; } = "";
 
-    /// <summary>Instead of SMTP: each mail written there as an .eml file (development, or a local MTA's pickup folder).</summary>
-    [ConfigurationKeyName("MAIL_PICKUP_DIR")]
+    [Setting("MAIL_PICKUP_DIR", "Instead of SMTP: a folder where each mail is written as an .eml file (development, or a local MTA)")]
     public string PickupDirectory { get; set; } = "";
 
-    /// <summary><c>Name &lt;address&gt;</c> or <c>address</c>.</summary>
-    [ConfigurationKeyName("MAIL_FROM")]
+    [Setting("MAIL_FROM", "The sender of every mail: address, or Name <address>; required with mail")]
     public string From { get; set; } = "";
 
-    /// <summary>The client app; links in mails point there, never at the API.</summary>
-    [ConfigurationKeyName("PUBLIC_APP_URL")]
+    [Setting("PUBLIC_APP_URL", "The client app (https://app.example.com): links in mails point there, never at the API; required with mail")]
     public string PublicAppUrl { get; set; } = "";
 
-    /// <summary>A folder of templates that replace the built-in ones of the same name (<c>verify-email.html.liquid</c>…).</summary>
-    [ConfigurationKeyName("MAIL_TEMPLATES_DIR")]
+    [Setting("MAIL_TEMPLATES_DIR", "A folder of mail templates that replace the built-in ones of the same name")]
     public string TemplatesDirectory { get; set; } = "";
 
     public bool IsConfigured => SmtpUrl.Length > 0 || PickupDirectory.Length > 0;

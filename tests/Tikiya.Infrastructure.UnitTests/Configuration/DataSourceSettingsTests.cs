@@ -13,7 +13,7 @@ public sealed class DataSourceSettingsTests
 
         Assert.That(connectionString.MaxAutoPrepare, Is.EqualTo(NpgsqlDataSourceFactory.DefaultMaxAutoPrepare));
         Assert.That(connectionString.NoResetOnClose, Is.True);
-        Assert.That(connectionString.MaxPoolSize, Is.EqualTo(DatabaseOptions.DefaultPoolMax));
+        Assert.That(connectionString.MaxPoolSize, Is.EqualTo(new DatabaseOptions().PoolMax));
     }
 
     [TestCase("postgres://tikiya:secret@db.example.com/tikiya?Max%20Auto%20Prepare=0")]
