@@ -2,18 +2,13 @@ using Tikiya.Api;
 using Tikiya.Api.Configuration;
 using Tikiya.Api.Health;
 using Tikiya.Api.Observability;
-using Tikiya.Application;
-using Tikiya.Infrastructure;
 
 // `tikiya_api` serves the API; `tikiya_api migrate` applies the database migrations and exits.
 var migrateCommand = args is ["migrate", ..];
 
 // The content root is the binary's folder, so appsettings.json is found whatever the working directory.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-builder.Services
-    .AddApplication()
-    .AddInfrastructure(builder.Configuration)
-    .AddApi(builder.Configuration);
+builder.Services.AddTikiya(builder.Configuration);
 
 await using var app = builder.Build();
 if (!StartupValidation.Succeeded(app.Services, Console.Error))
