@@ -2,8 +2,6 @@ using Tikiya.Api;
 using Tikiya.Api.Configuration;
 using Tikiya.Api.Health;
 using Tikiya.Api.Observability;
-using Tikiya.Application;
-using Tikiya.Infrastructure;
 
 // `tikiya_api` serves the API; `tikiya_api migrate` applies the database migrations and exits; `tikiya_api settings`
 // prints the settings' catalogue (docs/configuration.md) and exits.
@@ -11,10 +9,7 @@ var migrateCommand = args is ["migrate", ..];
 
 // The content root is the binary's folder, so appsettings.json is found whatever the working directory.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-builder.Services
-    .AddApplication()
-    .AddInfrastructure(builder.Configuration)
-    .AddApi(builder.Configuration);
+builder.Services.AddTikiya(builder.Configuration);
 
 await using var app = builder.Build();
 if (args is ["settings", ..])

@@ -8,24 +8,33 @@ namespace Tikiya.Api.Configuration;
 /// </summary>
 internal static class StartupValidation
 {
+    private const string ErrorPrefix = "Configuration error: ";
+
     public static bool Succeeded(IServiceProvider services, TextWriter error)
+    {
+        var lines = ErrorLines(services);
+        foreach (var line in lines)
+        {
+            error.WriteLine(line);
+        }
+
+        return lines.Count == 0;
+    }
+
+    /// <summary>The lines an operator sees, one per bad variable; none when every option is valid.</summary>
+    public static IReadOnlyList<string> ErrorLines(IServiceProvider services)
     {
         try
         {
             services.GetRequiredService<IStartupValidator>().Validate();
-            return true;
+            return [];
         }
         catch (Exception e) when (e is OptionsValidationException or AggregateException)
         {
             var failures = e is AggregateException aggregate
                 ? aggregate.InnerExceptions.OfType<OptionsValidationException>().SelectMany(v => v.Failures)
                 : ((OptionsValidationException)e).Failures;
-            foreach (var failure in failures.Distinct(StringComparer.Ordinal))
-            {
-                error.WriteLine($"Configuration error: {failure}");
-            }
-
-            return false;
+            return [.. failures.Distinct(StringComparer.Ordinal).Select(failure => ErrorPrefix + failure)];
         }
     }
 }

@@ -1,0 +1,129 @@
+using Tikiya.Api.UnitTests.Infrastructure;
+
+namespace Tikiya.Api.UnitTests.Configuration;
+
+/// <summary>
+/// A bad variable stops the API before it listens with one line naming it, every bad one at once: the lines
+/// StartupValidation gives Program.cs for the app built on the test's environment. The binary's exit code, its standard
+/// error and everything else it prints are ConfigurationErrorTests' (Tikiya.Api.ProcessTests).
+/// </summary>
+[Parallelizable(ParallelScope.Children)]
+public sealed class StartupValidationTests
+{
+    [Test]
+    public async Task ErrorLines_WithValidEnvironment_AreNone()
+    {
+        var lines = await UnstartedApp.ErrorLinesAsync(ValidEnvironment.Variables);
+
+        Assert.That(lines, Is.Empty);
+    }
+
+    [Test]
+    public async Task ErrorLines_WithoutRequiredVariables_NameEach()
+    {
+        var lines = await UnstartedApp.ErrorLinesAsync(new Dictionary<string, string>());
+
+        Assert.That(lines, Has.Count.EqualTo(3), string.Join('\n', lines));
+        Assert.That(lines, Has.One.Contains("DATABASE_URL").And.One.Contains("JWT_SECRET").And.One.Contains("SMTP_URL"));
+    }
+
+    [TestCase("DATABASE_URL", "")]
+    [TestCase("DATABASE_URL", "   ")]
+    [TestCase("DATABASE_URL", "mysql://tikiya:secret@db/tikiya")]
+    [TestCase("DATABASE_URL", "postgres://tikiya:secret@db/tikiya?sslmode=sometimes")]
+    [TestCase("DATABASE_URL", "postgres://tikiya:secret@db/tikiya?no_such_parameter=1")]
+    [TestCase("DATABASE_URL", "postgres://tikiya:secret@db:notaport/tikiya")]
+    [TestCase("DATABASE_URL", "Database=tikiya;Username=tikiya")]
+    [TestCase("DATABASE_URL", "Host=db;No Such Keyword=1")]
+    [TestCase("DATABASE_POOL_MAX", "")]
+    [TestCase("DATABASE_POOL_MAX", "abc")]
+    [TestCase("DATABASE_POOL_MAX", "1.5")]
+    [TestCase("DATABASE_POOL_MAX", "0")]
+    [TestCase("DATABASE_POOL_MAX", "-3")]
+    [TestCase("DATABASE_MIGRATE_ON_STARTUP", "maybe")]
+    [TestCase("JWT_SECRET", "")]
+    [TestCase("JWT_SECRET", "sixteen-bytes-ab")]
+    [TestCase("JWT_SECRET", "thirty-one-bytes-long-secret-xy")]
+    [TestCase("JWT_ISSUER", "")]
+    [TestCase("JWT_AUDIENCE", " ")]
+    [TestCase("PORT", "abc")]
+    [TestCase("PORT", "0")]
+    [TestCase("PORT", "-1")]
+    [TestCase("PORT", "70000")]
+    [TestCase("HTTP_REQUEST_TIMEOUT_SECS", "")]
+    [TestCase("HTTP_REQUEST_TIMEOUT_SECS", "thirty")]
+    [TestCase("HTTP_REQUEST_TIMEOUT_SECS", "0")]
+    [TestCase("HTTP_REQUEST_TIMEOUT_SECS", "-5")]
+    [TestCase("HTTP_CONCURRENCY_LIMIT", "0")]
+    [TestCase("HTTP_CONCURRENCY_LIMIT", "many")]
+    [TestCase("HTTP_MAX_BODY_BYTES", "-1")]
+    [TestCase("HTTP_MAX_BODY_BYTES", "1MB")]
+    [TestCase("PASSWORD_HASHER", "bcrypt")]
+    [TestCase("PASSWORD_HASHER", "")]
+    [TestCase("ARGON2_MEMORY_KIB", "1024")]
+    [TestCase("ARGON2_ITERATIONS", "0")]
+    [TestCase("PASSWORD_HASHING_CONCURRENCY", "1025")] // above its range (0 to 1024)
+    [TestCase("SMTP_URL", "http://mail.example.com/")]
+    [TestCase("SMTP_URL", "smtp://")]
+    [TestCase("SMTP_URL", "smtp://mail.example.com/?starttls=maybe")]
+    [TestCase("SMTP_URL", "smtps://mail.example.com/?disable_starttls=true")]
+    [TestCase("MAIL_PICKUP_DIR", "/tmp")] // beside SMTP_URL: one of the two
+    [TestCase("MAIL_FROM", "")]
+    [TestCase("MAIL_FROM", "not an address")]
+    [TestCase("PUBLIC_APP_URL", "")]
+    [TestCase("PUBLIC_APP_URL", "app.example.com")]
+    [TestCase("PUBLIC_APP_URL", "ftp://app.example.com/")]
+    [TestCase("PUBLIC_APP_URL", "https://app.example.com/?from=mail")]
+    [TestCase("MAIL_TEMPLATES_DIR", "/no/such/folder")]
+    [TestCase("AUTH_REQUIRE_VERIFIED_EMAIL", "sometimes")]
+    [TestCase("EMAIL_VERIFICATION_TTL_SECS", "0")]
+    [TestCase("PASSWORD_RESET_TTL_SECS", "one hour")]
+    public async Task ErrorLines_WithBadVariable_AreOneLineNamingIt(string variable, string value)
+    {
+        var environment = new Dictionary<string, string>(ValidEnvironment.Variables) { [variable] = value };
+
+        var lines = await UnstartedApp.ErrorLinesAsync(environment);
+
+        Assert.That(lines, Has.Count.EqualTo(1), string.Join('\n', lines));
+        Assert.That(lines[0], Does.Contain(variable));
+    }
+
+    [Test]
+    public async Task ErrorLines_WithSeveralBadVariables_NameEveryOneAtOnce()
+    {
+        var lines = await UnstartedApp.ErrorLinesAsync(SeveralBadVariables.Environment);
+
+        Assert.That(lines, Has.Count.EqualTo(SeveralBadVariables.Bad.Count), string.Join('\n', lines));
+        Assert.That(lines, Is.All.StartsWith("Configuration error: "), "the form docs/configuration.md shows");
+        foreach (var variable in SeveralBadVariables.Bad.Keys)
+        {
+            Assert.That(lines, Has.One.Contains(variable), string.Join('\n', lines));
+        }
+    }
+
+    [Test]
+    public async Task ErrorLines_InProductionWithoutMail_SayMailIsRequired()
+    {
+        var withoutMail = new Dictionary<string, string>(ValidEnvironment.Variables);
+        withoutMail.Remove("SMTP_URL");
+
+        var lines = await UnstartedApp.ErrorLinesAsync(withoutMail);
+
+        Assert.That(lines, Has.Count.EqualTo(1), string.Join('\n', lines));
+        Assert.That(lines[0], Does.Contain("SMTP_URL").And.Contain("MAIL_PICKUP_DIR").And.Contain("Production"));
+    }
+
+    [Test]
+    public async Task ErrorLines_WithBadSmtpUrl_NeverContainItsPassword()
+    {
+        const string password = "smtp-pw-that-must-not-leak";
+
+        var lines = await UnstartedApp.ErrorLinesAsync(new Dictionary<string, string>(ValidEnvironment.Variables)
+        {
+            ["SMTP_URL"] = $"smtp://mailer:{password}@mail.example.com/?starttls=maybe",
+        });
+
+        Assert.That(lines, Is.Not.Empty);
+        Assert.That(string.Join('\n', lines), Does.Not.Contain(password));
+    }
+}
