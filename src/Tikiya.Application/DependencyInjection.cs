@@ -4,6 +4,7 @@ using Tikiya.Application.Accounts;
 using Tikiya.Application.Accounts.MailRequests;
 using Tikiya.Application.Auth.Register;
 using Tikiya.Application.Auth.Sessions;
+using Tikiya.Application.Common;
 using Tikiya.Application.Common.Behaviours;
 
 namespace Tikiya.Application;
@@ -18,7 +19,7 @@ public static class DependencyInjection
             options.PipelineBehaviors = [typeof(LoggingBehaviour<,>), typeof(ValidationBehaviour<,>)]; // first = outermost
         });
         services.AddValidatorsFromAssemblyContaining<RegisterValidator>(includeInternalTypes: true);
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<TimeProvider>(new MicrosecondTimeProvider(TimeProvider.System));
         services.AddScoped<AccountMails>();
         services.AddScoped<EmailCodeCheck>();
         services.AddScoped<CodeProofs>();

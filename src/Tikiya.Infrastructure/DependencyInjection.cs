@@ -33,10 +33,13 @@ public static class DependencyInjection
         services.AddOptions<AccountOptions>().BindEnvironment(configuration);
 
         services.AddSingleton(sp => NpgsqlDataSourceFactory.Create(sp.GetRequiredService<IOptions<DatabaseOptions>>()));
-        services.AddDbContextPool<TikiyaDbContext>((sp, options) => options
+        // One pool for both: the scope's context (requests) and the ones background work creates for itself.
+        services.AddPooledDbContextFactory<TikiyaDbContext>((sp, options) => options
             .UseTikiyaDatabase(sp.GetRequiredService<NpgsqlDataSource>())
             .AddInterceptors(sp.GetRequiredService<OutboxSaveInterceptor>(), sp.GetRequiredService<OutboxCommitInterceptor>()));
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<TikiyaDbContext>());
+        services.AddKeyedScoped<IApplicationDbContext>(IApplicationDbContext.BackgroundWork,
+            (sp, _) => BackgroundWorkDbContext.Create(sp));
 
         services.AddSingleton<LibsodiumPasswordHasher>();
         services.AddSingleton<IsopohPasswordHasher>();

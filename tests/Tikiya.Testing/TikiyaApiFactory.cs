@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Tikiya.Application.Common;
 using Tikiya.Infrastructure.Maintenance;
 using Tikiya.Testing.Mail;
 
@@ -35,7 +36,7 @@ public sealed class TikiyaApiFactory(string databaseUrl, IReadOnlyDictionary<str
 
         builder.ConfigureTestServices(services =>
         {
-            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<TimeProvider>(new MicrosecondTimeProvider(Clock)); // the app's clock, on a time the tests move
             if (!runPurgeJob)
             {
                 var purgeJob = services.Single(d => d.ImplementationType == typeof(PurgeBackgroundService));

@@ -40,7 +40,7 @@ internal sealed class RateLimiterSetup(IOptions<HttpResilienceOptions> resilienc
                 {
                     TokenLimit = perMinute, // a full minute's worth may come at once, then it refills evenly
                     // Exactly perMinute a minute: whole tokens per period, the period no shorter than the partitioned
-                    // limiter's 100 ms replenishment tick (rounding up to a whole second let 61 a minute become 120).
+                    // limiter's 100 ms replenishment tick (rounded up to a whole second, 61 a minute would become 120).
                     TokensPerPeriod = TokensPerPeriod(perMinute),
                     ReplenishmentPeriod = TimeSpan.FromMinutes(1) * TokensPerPeriod(perMinute) / perMinute,
                     QueueLimit = 0,

@@ -1,4 +1,3 @@
-using Tikiya.Application.Common;
 using Tikiya.Application.Common.Errors;
 using Tikiya.Application.Common.Interfaces;
 using Tikiya.Domain.Throttling;
@@ -35,7 +34,7 @@ internal sealed class AccountThrottle(IApplicationDbContext db, ILoginThrottleRo
         var key = fingerprinter.Fingerprint(email);
         for (var tries = 1; ; tries++)
         {
-            var now = time.GetUtcNowForStorage();
+            var now = time.GetUtcNow();
             await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
             {
                 var throttle = await rows.LockAsync(key, cancellationToken);

@@ -7,14 +7,14 @@ namespace Tikiya.Application.Auth;
 
 /// <summary>
 /// The v1 branch: refresh tokens issued before tokens named their session, found through their hash in
-/// <c>refresh_tokens</c>, so that an upgrade logs no one out. It goes with that table, once nothing in it can match any
-/// more: JWT_REFRESH_TOKEN_TTL_SECS after the upgrade (see <see cref="RefreshToken"/>).
+/// <c>refresh_tokens</c>, so that an upgrade logs no one out. It goes with that table, once nothing in it can match:
+/// JWT_REFRESH_TOKEN_TTL_SECS after the upgrade (see <see cref="RefreshToken"/>).
 /// </summary>
 internal static class LegacyRefreshTokens
 {
     /// <summary>
     /// The rotation a v1 token asks for: its session at <see cref="RefreshToken.Generation"/>, whose row holds no hash
-    /// yet (the row of the token is the proof); null for an unknown or expired token, refused with nothing changed as in v1.
+    /// yet (the row of the token is the proof); null for an unknown or expired token, refused with nothing changed.
     /// </summary>
     public static async Task<RotationClaim?> ClaimAsync(this IApplicationDbContext db, LegacyRefreshToken presented,
         DateTimeOffset now, CancellationToken cancellationToken)
@@ -24,7 +24,7 @@ internal static class LegacyRefreshTokens
         return token is null || token.IsExpired(now) ? null : new RotationClaim(token.SessionId, token.Generation, TokenHash: null);
     }
 
-    /// <summary>The session of a v1 token, rotated or not (logout: v1 ended it either way).</summary>
+    /// <summary>The session of a v1 token, rotated or not (logout ends it either way).</summary>
     public static IQueryable<Session> SessionsOf(this IApplicationDbContext db, LegacyRefreshToken presented) =>
         db.Sessions.Where(s => db.RefreshTokens.Any(t => t.SessionId == s.Id && t.TokenHash == presented.Hash));
 }

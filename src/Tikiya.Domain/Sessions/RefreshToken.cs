@@ -2,7 +2,7 @@ namespace Tikiya.Domain.Sessions;
 
 /// <summary>
 /// A refresh token issued before tokens named their session (v1: 256 random bits, 43 characters), stored as the
-/// SHA-256 of the token (never the token itself). No row is added any more: they are read so that such tokens keep
+/// SHA-256 of the token (never the token itself). No row is added: they are read so that such tokens keep
 /// working until they expire (no one is logged out by the upgrade), and for reuse detection; the current one is marked
 /// rotated when its token moves the session onto the session's row.
 /// </summary>

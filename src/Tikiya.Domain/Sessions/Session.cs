@@ -92,7 +92,7 @@ public sealed class Session
 
     /// <summary>
     /// The session a genuine token of <paramref name="generation"/> belongs to (logout): its current token when the hash
-    /// matches, or one it has rotated past (a rotated token still names its session, as in v1).
+    /// matches, or one it has rotated past (a rotated token still names its session, which its client means to end).
     /// </summary>
     public static Expression<Func<Session, bool>> OfRefreshToken(Guid sessionId, long generation, byte[] tokenHash) =>
         s => s.Id == sessionId

@@ -1,12 +1,10 @@
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tikiya.Application.Auth.Maintenance;
 using Tikiya.Infrastructure.Options;
-using Tikiya.Infrastructure.Persistence;
 
 namespace Tikiya.Infrastructure.Maintenance;
 
@@ -18,10 +16,6 @@ namespace Tikiya.Infrastructure.Maintenance;
 internal sealed partial class PurgeBackgroundService(IServiceScopeFactory scopes, IOptions<MaintenanceOptions> options,
     TimeProvider time, ILogger<PurgeBackgroundService> logger) : BackgroundService
 {
-    // Not a request: the request timeout that bounds other commands would make a purge after a long backlog fail
-    // the same way every interval, and the tables would only grow.
-    private static readonly TimeSpan PurgeCommandTimeout = TimeSpan.FromMinutes(10);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.PurgeIntervalSecs), time);
@@ -30,7 +24,6 @@ internal sealed partial class PurgeBackgroundService(IServiceScopeFactory scopes
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                scope.ServiceProvider.GetRequiredService<TikiyaDbContext>().Database.SetCommandTimeout(PurgeCommandTimeout);
                 var purged = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new PurgeExpiredCommand(), stoppingToken);
                 LogPurged(purged.Sessions, purged.RefreshTokens, purged.LoginThrottles, purged.EmailCodes, purged.OutboxMails,
                     purged.RequestLimits);

@@ -9,7 +9,8 @@ namespace Tikiya.Infrastructure.Security;
 
 /// <summary>
 /// HMAC-SHA-256 of the normalized email, keyed from JWT_SECRET (HKDF, so the signing key itself is never reused).
-/// A new secret gives new fingerprints, which only restarts the short-lived throttle counts.
+/// A new secret gives new fingerprints: throttle counts and request limits restart, and logs name an address by a
+/// new fingerprint from then on (docs/configuration.md).
 /// </summary>
 internal sealed class HmacEmailFingerprinter(IOptions<JwtOptions> jwt) : IEmailFingerprinter
 {

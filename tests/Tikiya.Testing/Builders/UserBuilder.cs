@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Tikiya.Application.Common;
 using Tikiya.Application.Common.Interfaces;
 using Tikiya.Domain.Users;
 
@@ -44,7 +43,7 @@ public sealed class UserBuilder
         ArgumentNullException.ThrowIfNull(services);
         var passwordHash = await PasswordHashes.HashAsync(services, _password, cancellationToken);
         await using var scope = services.CreateAsyncScope();
-        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNowForStorage();
+        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
         var user = User.Register(Email.Create(_email), passwordHash, now);
         var db = scope.ServiceProvider.GetRequiredService<IApplicationDbContext>();
         db.Users.Add(user);

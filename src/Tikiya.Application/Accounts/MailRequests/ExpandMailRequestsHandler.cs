@@ -1,6 +1,5 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Tikiya.Application.Common;
 using Tikiya.Application.Common.Interfaces;
 using Tikiya.Domain.EmailCodes;
 using Tikiya.Domain.Mail;
@@ -23,7 +22,7 @@ internal sealed class ExpandMailRequestsHandler(IApplicationDbContext db, IPendi
             return 0;
         }
 
-        var now = time.GetUtcNowForStorage();
+        var now = time.GetUtcNow();
         foreach (var request in requests)
         {
             var normalized = Email.Normalize(request.Email);

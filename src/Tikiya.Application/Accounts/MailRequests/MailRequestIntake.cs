@@ -1,4 +1,3 @@
-using Tikiya.Application.Common;
 using Tikiya.Application.Common.Interfaces;
 using Tikiya.Domain.Mail;
 using Tikiya.Domain.Users;
@@ -18,7 +17,7 @@ internal sealed class MailRequestIntake(IApplicationDbContext db, RequestLimits 
     public async Task AcceptAsync(MailRequestKind kind, string address, CancellationToken cancellationToken)
     {
         var email = Email.ForLookup(address); // accounts stored under older rules must be able to recover
-        var now = time.GetUtcNowForStorage();
+        var now = time.GetUtcNow();
         await limits.RecordAsync(limits.ForAddress(kind, email), now, cancellationToken);
         db.MailRequests.Add(MailRequest.Create(kind, email.Value, now));
     }

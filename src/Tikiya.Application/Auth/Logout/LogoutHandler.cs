@@ -1,6 +1,5 @@
 using Mediator;
 using Tikiya.Application.Auth.Sessions;
-using Tikiya.Application.Common;
 using Tikiya.Application.Common.Interfaces;
 using Tikiya.Domain.Sessions;
 
@@ -11,7 +10,7 @@ internal sealed class LogoutHandler(IApplicationDbContext db, IRefreshTokenCodec
 {
     public async ValueTask<Unit> Handle(LogoutCommand command, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNowForStorage();
+        var now = time.GetUtcNow();
         // The hash is compared in the database's WHERE, never in memory here; a token whose tag fails names its session
         // only as its current token (issued before JWT_SECRET changed, or not at all).
         var sessions = refreshTokens.Read(command.RefreshToken) switch

@@ -2,7 +2,6 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Tikiya.Application.Auth.Sessions;
-using Tikiya.Application.Common;
 using Tikiya.Application.Common.Interfaces;
 
 namespace Tikiya.Application.Auth.LogoutAll;
@@ -12,7 +11,7 @@ internal sealed partial class LogoutAllHandler(IApplicationDbContext db, ICaller
 {
     public async ValueTask<Unit> Handle(LogoutAllCommand command, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNowForStorage();
+        var now = time.GetUtcNow();
         // One UPDATE for all of them: a user may hold many sessions, and none may slip through a concurrent refresh.
         var userId = caller.UserId;
         var revoked = await db.Sessions.Where(s => s.UserId == userId).RevokeAsync(now, cancellationToken);

@@ -1,4 +1,5 @@
 using Mediator;
+using Microsoft.Extensions.DependencyInjection;
 using Tikiya.Application.Common.Interfaces;
 using Tikiya.Domain.Mail;
 using Tikiya.Domain.Sessions;
@@ -6,7 +7,8 @@ using Tikiya.Domain.Throttling;
 
 namespace Tikiya.Application.Auth.Maintenance;
 
-internal sealed class PurgeExpiredHandler(IApplicationDbContext db, ThrottlePolicy throttlePolicy, TimeProvider time)
+internal sealed class PurgeExpiredHandler([FromKeyedServices(IApplicationDbContext.BackgroundWork)] IApplicationDbContext db,
+    ThrottlePolicy throttlePolicy, TimeProvider time)
     : ICommandHandler<PurgeExpiredCommand, PurgeResult>
 {
     public async ValueTask<PurgeResult> Handle(PurgeExpiredCommand command, CancellationToken cancellationToken)

@@ -1,7 +1,6 @@
 using Mediator;
 using Microsoft.Extensions.Logging;
 using Tikiya.Application.Auth.Sessions;
-using Tikiya.Application.Common;
 using Tikiya.Application.Common.Errors;
 using Tikiya.Application.Common.Interfaces;
 using Tikiya.Domain.Sessions;
@@ -13,7 +12,7 @@ internal sealed partial class RefreshHandler(IApplicationDbContext db, ISessionR
 {
     public async ValueTask<TokensResponse> Handle(RefreshCommand command, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNowForStorage();
+        var now = time.GetUtcNow();
         // A token with a bad tag (a session id, which every access token's sid shows, and a guessed rest) can rotate
         // nothing without the current token's hash, and revokes nothing: only a proven token can stand for reuse.
         var claim = refreshTokens.Read(command.RefreshToken) switch

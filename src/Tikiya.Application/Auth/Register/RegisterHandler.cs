@@ -2,7 +2,6 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Tikiya.Application.Accounts;
-using Tikiya.Application.Common;
 using Tikiya.Application.Common.Errors;
 using Tikiya.Application.Common.Interfaces;
 using Tikiya.Application.Users;
@@ -24,7 +23,7 @@ internal sealed partial class RegisterHandler(IApplicationDbContext db, IPasswor
         }
 
         var passwordHash = await hasher.HashAsync(command.Password, cancellationToken);
-        var now = time.GetUtcNowForStorage();
+        var now = time.GetUtcNow();
         var user = User.Register(email, passwordHash, now);
         db.Users.Add(user);
         // API.md: register sends a verification mail; queued with the account, so neither exists without the other.

@@ -2,7 +2,6 @@ using Mediator;
 using Microsoft.Extensions.Logging;
 using Tikiya.Application.Accounts;
 using Tikiya.Application.Auth.Sessions;
-using Tikiya.Application.Common;
 using Tikiya.Application.Common.Interfaces;
 using Tikiya.Domain.EmailCodes;
 
@@ -19,11 +18,11 @@ internal sealed partial class ResetPasswordHandler(IApplicationDbContext db, Cod
 {
     public async ValueTask<Unit> Handle(ResetPasswordCommand command, CancellationToken cancellationToken)
     {
-        var (user, code) = await proofs.CheckAsync(command, EmailCodePurpose.ResetPassword, time.GetUtcNowForStorage(),
+        var (user, code) = await proofs.CheckAsync(command, EmailCodePurpose.ResetPassword, time.GetUtcNow(),
             cancellationToken);
         var passwordHash = await passwords.HashAsync(command.NewPassword, cancellationToken);
 
-        var now = time.GetUtcNowForStorage();
+        var now = time.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var throttle = await accounts.LockAsync(user.Email, cancellationToken);
         await proofs.SpendAsync(code, now, cancellationToken); // a use racing this one: 400, and nothing is saved

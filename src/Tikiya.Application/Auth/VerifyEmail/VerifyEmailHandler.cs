@@ -1,7 +1,6 @@
 using Mediator;
 using Microsoft.Extensions.Logging;
 using Tikiya.Application.Accounts;
-using Tikiya.Application.Common;
 using Tikiya.Application.Common.Interfaces;
 using Tikiya.Domain.EmailCodes;
 
@@ -11,7 +10,7 @@ internal sealed partial class VerifyEmailHandler(IApplicationDbContext db, CodeP
 {
     public async ValueTask<Unit> Handle(VerifyEmailCommand command, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNowForStorage();
+        var now = time.GetUtcNow();
         var (user, code) = await proofs.CheckAsync(command, EmailCodePurpose.VerifyEmail, now, cancellationToken);
         user.VerifyEmail(now);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

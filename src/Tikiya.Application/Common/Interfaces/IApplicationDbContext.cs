@@ -13,6 +13,12 @@ namespace Tikiya.Application.Common.Interfaces;
 /// </summary>
 public interface IApplicationDbContext
 {
+    /// <summary>
+    /// The key of the context for background work (<c>[FromKeyedServices(BackgroundWork)]</c>): its own, not the
+    /// scope's, with a command timeout for maintenance instead of the request timeout.
+    /// </summary>
+    const string BackgroundWork = "background-work";
+
     DbSet<User> Users { get; }
 
     DbSet<Session> Sessions { get; }

@@ -3,7 +3,6 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Tikiya.Application.Accounts;
-using Tikiya.Application.Common;
 using Tikiya.Application.Common.Errors;
 using Tikiya.Application.Common.Interfaces;
 using Tikiya.Domain.EmailCodes;
@@ -36,7 +35,7 @@ internal sealed partial class ChangeEmailHandler(IApplicationDbContext db, ICall
 
         // The password first: without it, the 409 below must not tell an access token's holder who has an account.
         await passwords.ConfirmAsync(user, command.Password, cancellationToken);
-        var now = time.GetUtcNowForStorage();
+        var now = time.GetUtcNow();
         await limits.RecordAsync(RequestLimits.ForEmailChangeOf(user.Id), now, cancellationToken);
         await limits.RecordAsync(limits.ForEmailChangeTo(newEmail), now, cancellationToken);
         await db.SaveOrRefuseAsync(RacedRetryAfter, cancellationToken); // the limits count, 409 or not

@@ -2,7 +2,6 @@ using Mediator;
 using Microsoft.Extensions.Logging;
 using Tikiya.Application.Accounts;
 using Tikiya.Application.Auth.Sessions;
-using Tikiya.Application.Common;
 using Tikiya.Application.Common.Interfaces;
 
 namespace Tikiya.Application.Users.ChangePassword;
@@ -22,7 +21,7 @@ internal sealed partial class ChangePasswordHandler(IApplicationDbContext db, IC
         await passwords.ConfirmAsync(user, command.CurrentPassword, cancellationToken);
         var passwordHash = await passwords.HashAsync(command.NewPassword, cancellationToken);
 
-        var now = time.GetUtcNowForStorage();
+        var now = time.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await accounts.LockAsync(user.Email, cancellationToken);
         user.ChangePasswordHash(passwordHash);

@@ -2,7 +2,6 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Tikiya.Application.Accounts;
-using Tikiya.Application.Common;
 using Tikiya.Application.Common.Interfaces;
 using Tikiya.Domain.EmailCodes;
 using Tikiya.Domain.Users;
@@ -21,7 +20,7 @@ internal sealed partial class ConfirmEmailChangeHandler(IApplicationDbContext db
     public async ValueTask<UserResponse> Handle(ConfirmEmailChangeCommand command, CancellationToken cancellationToken)
     {
         var user = await db.Users.FindCallerAsync(caller, cancellationToken);
-        var now = time.GetUtcNowForStorage();
+        var now = time.GetUtcNow();
         var code = await codes.ByCodeAsync(EmailCodePurpose.ChangeEmail, user.Id, command.Code, now, cancellationToken);
 
         var oldEmail = user.Email;

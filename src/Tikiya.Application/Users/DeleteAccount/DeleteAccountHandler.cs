@@ -2,7 +2,6 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Tikiya.Application.Accounts;
-using Tikiya.Application.Common;
 using Tikiya.Application.Common.Interfaces;
 
 namespace Tikiya.Application.Users.DeleteAccount;
@@ -22,7 +21,7 @@ internal sealed partial class DeleteAccountHandler(IApplicationDbContext db, ICa
         var user = await db.Users.FindCallerAsync(caller, cancellationToken);
         await passwords.ConfirmAsync(user, command.Password, cancellationToken);
 
-        var now = time.GetUtcNowForStorage();
+        var now = time.GetUtcNow();
         db.Users.Entry(user).State = EntityState.Detached; // deleted below in one statement; the save must not touch it
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await accounts.LockAsync(user.Email, cancellationToken);
