@@ -29,7 +29,7 @@ internal sealed class CodeProofs(IApplicationDbContext db, EmailCodeCheck check)
             ?? throw new InvalidOrExpiredCodeException();
         // A verification or reset code proves the address it was mailed to: once the account has moved to another
         // one (an email change confirmed meanwhile), it proves nothing about the account.
-        return Email.Normalize(code.Address) == user.NormalizedEmail ? (user, code) : throw new InvalidOrExpiredCodeException();
+        return Email.ForLookup(code.Address).Normalized == user.NormalizedEmail ? (user, code) : throw new InvalidOrExpiredCodeException();
     }
 
     /// <inheritdoc cref="EmailCodeCheck.SpendAsync"/>

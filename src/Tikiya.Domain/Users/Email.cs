@@ -17,7 +17,7 @@ public sealed record Email
     private Email(string value)
     {
         Value = value;
-        Normalized = Normalize(value);
+        Normalized = value.Trim().ToLowerInvariant();
     }
 
     public string Value { get; }
@@ -56,8 +56,6 @@ public sealed record Email
         ArgumentNullException.ThrowIfNull(value);
         return new Email(value.Trim());
     }
-
-    public static string Normalize(string value) => value.Trim().ToLowerInvariant();
 
     public override string ToString() => Value;
 

@@ -234,7 +234,7 @@ public sealed class MeTests : ApiTest
             {
                 new() { Value = userId },
                 new() { Value = email },
-                new() { Value = Email.Normalize(email) },
+                new() { Value = Email.FromStorage(email).Normalized },
                 new() { Value = passwordHash },
                 new() { Value = Factory.Clock.GetUtcNow() },
             },

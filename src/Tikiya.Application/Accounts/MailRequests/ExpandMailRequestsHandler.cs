@@ -25,7 +25,7 @@ internal sealed class ExpandMailRequestsHandler(IApplicationDbContext db, IPendi
         var now = time.GetUtcNow();
         foreach (var request in requests)
         {
-            var normalized = Email.Normalize(request.Email);
+            var normalized = Email.ForLookup(request.Email).Normalized;
             var user = await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalized, cancellationToken);
             switch (request.Kind)
             {
