@@ -52,10 +52,7 @@ public static class DependencyInjection
         services.AddSingleton<IProblemDetailsWriter, ProblemJsonFallbackWriter>(); // after the framework's: the last resort
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 
-        // No default scheme: only [Authorize] endpoints read the bearer token, so a client that sends its token
-        // everywhere costs no session query on login, refresh or health (and /health/live stays 200 in an outage).
-        // ASP.NET Core makes a lone scheme the default on its own; this switch of its own turns that off.
-        AppContext.SetSwitch("Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme", true);
+        // No default scheme (AppContextSwitches.props): only [Authorize] endpoints read the bearer token.
         services.AddAuthentication().AddJwtBearer();
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtBearerSetup>();
         services.AddHttpContextAccessor();

@@ -60,6 +60,7 @@ public static class DependencyInjection
         services.AddSingleton<TikiyaMetrics>();
         services.AddHostedService<PasswordHasherWarmUp>();
         services.AddSingleton<IEmailFingerprinter, HmacEmailFingerprinter>();
+        services.AddSingleton<JwtContract>();
         services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
         services.AddSingleton<IRefreshTokenCodec, RefreshTokenCodec>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<LoginThrottleOptions>>().Value.ToPolicy());

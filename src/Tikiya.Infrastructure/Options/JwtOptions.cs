@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.IdentityModel.Tokens;
 using Tikiya.Infrastructure.Configuration;
 
 namespace Tikiya.Infrastructure.Options;
@@ -30,9 +29,6 @@ public sealed class JwtOptions
     [Setting("JWT_REFRESH_TOKEN_TTL_SECS", "Refresh token lifetime (seconds); each refresh starts a new one")]
     [Range(300, 31_536_000, ErrorMessage = "JWT_REFRESH_TOKEN_TTL_SECS must be between 300 and 31536000.")]
     public int RefreshTokenTtlSecs { get; set; } = 2_592_000;
-
-    /// <summary>The HS256 key: the UTF-8 bytes of JWT_SECRET (API.md), for signing and for validating alike.</summary>
-    public SymmetricSecurityKey CreateSigningKey() => new(Encoding.UTF8.GetBytes(Secret));
 
     /// <summary>
     /// A 32-byte key of its own <paramref name="purpose"/>, derived from JWT_SECRET (HKDF-SHA-256), so that the signing

@@ -8,19 +8,19 @@ using Tikiya.Infrastructure.Options;
 namespace Tikiya.Infrastructure.Security;
 
 /// <summary>
-/// Access tokens: JWT, HS256 with the UTF-8 bytes of JWT_SECRET, carrying iss, aud, sub, sid, jti, iat, exp (API.md).
+/// Access tokens: JWT, signed as <see cref="JwtContract"/> states, carrying iss, aud, sub, sid, jti, iat, exp (API.md).
 /// Refresh tokens are <see cref="RefreshTokenCodec"/>'s.
 /// </summary>
 internal sealed class JwtTokenIssuer : ITokenIssuer
 {
     private readonly JwtOptions _options;
-    private readonly SigningCredentials _signingCredentials;
+    private readonly JwtContract _contract;
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
 
-    public JwtTokenIssuer(IOptions<JwtOptions> options)
+    public JwtTokenIssuer(IOptions<JwtOptions> options, JwtContract contract)
     {
         _options = options.Value;
-        _signingCredentials = new SigningCredentials(_options.CreateSigningKey(), SecurityAlgorithms.HmacSha256);
+        _contract = contract;
         RefreshTokenLifetime = TimeSpan.FromSeconds(_options.RefreshTokenTtlSecs);
     }
 
@@ -31,8 +31,8 @@ internal sealed class JwtTokenIssuer : ITokenIssuer
         var lifetime = TimeSpan.FromSeconds(_options.AccessTokenTtlSecs);
         var accessToken = _handler.CreateToken(new SecurityTokenDescriptor
         {
-            Issuer = _options.Issuer,
-            Audience = _options.Audience,
+            Issuer = _contract.Issuer,
+            Audience = _contract.Audience,
             IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime,
             Expires = (now + lifetime).UtcDateTime,
@@ -42,7 +42,7 @@ internal sealed class JwtTokenIssuer : ITokenIssuer
                 [JwtRegisteredClaimNames.Sid] = sessionId.ToString(),
                 [JwtRegisteredClaimNames.Jti] = Guid.NewGuid().ToString("N"),
             },
-            SigningCredentials = _signingCredentials,
+            SigningCredentials = _contract.SigningCredentials,
         });
         return new TokensResponse(TokensResponse.BearerTokenType, accessToken, _options.AccessTokenTtlSecs, refreshToken);
     }

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.Json;
 using System.Xml.Linq;
 
 namespace Tikiya.Infrastructure.UnitTests.Architecture;
@@ -29,6 +30,29 @@ public sealed class LayerDependencyTests
     public void Domain_HasNoPackageReference()
     {
         Assert.That(ProjectFile("Tikiya.Domain").Descendants("PackageReference"), Is.Empty);
+    }
+
+    [Test]
+    public void Infrastructure_PullsInNoAspNetCore()
+    {
+        // What restore resolved, transitive packages included: a package that brings the shared framework counts too.
+        using var assets = JsonDocument.Parse(File.ReadAllText(
+            Path.Combine(RepositoryPaths.Root, "src", "Tikiya.Infrastructure", "obj", "project.assets.json")));
+        var frameworks = assets.RootElement.GetProperty("project").GetProperty("frameworks").EnumerateObject()
+            .SelectMany(f => f.Value.TryGetProperty("frameworkReferences", out var references)
+                ? references.EnumerateObject().Select(r => r.Name) : []);
+        var packages = assets.RootElement.GetProperty("targets").EnumerateObject()
+            .SelectMany(t => t.Value.EnumerateObject())
+            .Where(p => p.Name.StartsWith("Microsoft.AspNetCore.", StringComparison.OrdinalIgnoreCase)
+                || (p.Value.TryGetProperty("frameworkReferences", out var references)
+                    && references.EnumerateArray().Any(r => r.GetString() != "Microsoft.NETCore.App")))
+            .Select(p => p.Name);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(frameworks, Is.All.EqualTo("Microsoft.NETCore.App"), "Infrastructure knows nothing of HTTP");
+            Assert.That(packages, Is.Empty, "packages that bring ASP.NET Core belong in Api");
+        }
     }
 
     [TestCase("Tikiya.Domain", new string[0])]
