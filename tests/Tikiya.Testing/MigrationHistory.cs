@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Tikiya.Infrastructure.Persistence;
@@ -7,6 +9,9 @@ namespace Tikiya.Testing;
 
 public static class MigrationHistory
 {
+    /// <summary>EF Core's history table, which its migration lock (and so DatabaseMigrator's) locks on PostgreSQL.</summary>
+    public const string Table = "\"__EFMigrationsHistory\"";
+
     /// <summary>Every migration the code holds, in order, read without any connection.</summary>
     public static IReadOnlyList<string> KnownMigrations { get; } = ReadKnownMigrations();
 
@@ -21,7 +26,7 @@ public static class MigrationHistory
             return -1;
         }
 
-        await using var count = new NpgsqlCommand("SELECT count(*) FROM \"__EFMigrationsHistory\"", connection);
+        await using var count = new NpgsqlCommand($"SELECT count(*) FROM {Table}", connection);
         return (long)(await count.ExecuteScalarAsync())!;
     }
 
@@ -42,6 +47,65 @@ public static class MigrationHistory
         services.AddDbContext<TikiyaDbContext>(options => options.UseTikiyaDatabase(dataSource));
         await using var provider = services.BuildServiceProvider();
         await DatabaseMigrator.MigrateAsync(provider, CancellationToken.None);
+    }
+
+    /// <summary>Applies the migrations up to <paramref name="migration"/>: a database a release before this one left.</summary>
+    public static async Task MigrateToAsync(string connectionString, string migration)
+    {
+        await using var db = CreateContext(connectionString, out var dataSource);
+        await using (dataSource)
+        {
+            await db.GetService<IMigrator>().MigrateAsync(migration);
+        }
+    }
+
+    /// <summary>Holds EF Core's migration lock as an instance that migrates does, until disposed.</summary>
+    public static async Task<TableLock> TakeLockAsync(string connectionString)
+    {
+        await using (var db = CreateContext(connectionString, out var dataSource))
+        await using (dataSource)
+        {
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(); // as the instance does, to lock it
+        }
+
+        return await TableLock.TakeAsync(connectionString, Table);
+    }
+
+    /// <summary>Whether another instance could take EF Core's migration lock now (waiting at most 5 s for it).</summary>
+    public static async Task<bool> IsLockFreeAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using var take = new NpgsqlCommand($"SET LOCAL lock_timeout = '5s'; LOCK TABLE {Table} IN ACCESS EXCLUSIVE MODE",
+            connection, transaction);
+        try
+        {
+            await take.ExecuteNonQueryAsync();
+            return true;
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.LockNotAvailable)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The columns (with their types and nullability) and indexes of the public schema, one a line in a fixed order:
+    /// two databases with the same text have the same schema.
+    /// </summary>
+    public static async Task<string> DescribeSchemaAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var describe = new NpgsqlCommand("""
+            SELECT string_agg(line, E'\n' ORDER BY line) FROM (
+                SELECT format('%s.%s %s %s', table_name, column_name, data_type, is_nullable) AS line
+                  FROM information_schema.columns WHERE table_schema = 'public'
+                UNION ALL
+                SELECT indexdef FROM pg_indexes WHERE schemaname = 'public') AS described
+            """, connection);
+        return (string)(await describe.ExecuteScalarAsync())!;
     }
 
     private static List<string> ReadKnownMigrations()

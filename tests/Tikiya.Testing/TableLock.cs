@@ -9,12 +9,14 @@ namespace Tikiya.Testing;
 public sealed class TableLock : IAsyncDisposable
 {
     private readonly string _connectionString;
+    private readonly string _table;
     private readonly NpgsqlConnection _connection;
     private readonly NpgsqlTransaction _transaction;
 
-    private TableLock(string connectionString, NpgsqlConnection connection, NpgsqlTransaction transaction)
+    private TableLock(string connectionString, string table, NpgsqlConnection connection, NpgsqlTransaction transaction)
     {
         _connectionString = connectionString;
+        _table = table;
         _connection = connection;
         _transaction = transaction;
     }
@@ -27,11 +29,18 @@ public sealed class TableLock : IAsyncDisposable
         var transaction = await connection.BeginTransactionAsync();
         await using var command = new NpgsqlCommand($"LOCK TABLE {table} IN ACCESS EXCLUSIVE MODE", connection, transaction);
         await command.ExecuteNonQueryAsync();
-        return new TableLock(connectionString, connection, transaction);
+        return new TableLock(connectionString, table, connection, transaction);
     }
 
     /// <summary>Waits until some session waits for this lock: the stalled request has reached the database.</summary>
     public Task WaitUntilSomeoneWaitsAsync() => LockWaits.UntilSomeoneWaitsAsync(_connectionString, LockWaits.Relation);
+
+    /// <summary>The table's rows, read in the lock's own transaction: any other session would wait behind the lock.</summary>
+    public async Task<long> CountRowsAsync()
+    {
+        await using var count = new NpgsqlCommand($"SELECT count(*) FROM {_table}", _connection, _transaction);
+        return (long)(await count.ExecuteScalarAsync())!;
+    }
 
     public async ValueTask DisposeAsync()
     {

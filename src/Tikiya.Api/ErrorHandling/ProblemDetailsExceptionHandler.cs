@@ -24,7 +24,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         {
             LogUnhandled(exception, httpContext.Request.Method, httpContext.Request.Path);
         }
-        else if (answer.DatabaseUnavailable)
+        else if (answer.RefusedBy == Limiters.DatabaseUnavailable)
         {
             LogDatabaseUnavailable(exception.GetType().Name, httpContext.Request.Path);
         }
@@ -109,7 +109,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
             "The API cannot reach its database right now. Try again shortly.")
         {
             RetryAfter = DatabaseRetryAfter,
-            DatabaseUnavailable = true,
+            RefusedBy = Limiters.DatabaseUnavailable,
         },
         _ => new(StatusCodes.Status500InternalServerError, ProblemCodes.InternalError, "An unexpected error occurred.",
             "The server could not complete the request. Try again later; if it persists, report the traceId."),
@@ -131,9 +131,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
 
         public string? Challenge { get; init; }
 
-        /// <summary>The limit that refused the request, counted in <c>tikiya_requests_refused_total</c>.</summary>
+        /// <summary>What refused the request (a limit, or the database), counted in <c>tikiya_requests_refused_total</c>.</summary>
         public string? RefusedBy { get; init; }
-
-        public bool DatabaseUnavailable { get; init; }
     }
 }

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Tikiya.Api.Configuration;
 using Tikiya.Api.ErrorHandling;
-using Tikiya.Infrastructure.Observability;
 
 namespace Tikiya.Api.Resilience;
 
@@ -54,18 +53,16 @@ internal sealed class RateLimiterSetup(IOptions<HttpResilienceOptions> resilienc
 
     private static async ValueTask OnRejectedAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {
-        // Only the per-client bucket knows when a token comes back; the concurrency limit is saturation.
-        var metrics = context.HttpContext.RequestServices.GetRequiredService<TikiyaMetrics>();
+        // Only the per-client bucket knows when a token comes back; the concurrency limit is saturation. The middleware
+        // counts both refusals itself (aspnetcore.rate_limiting.requests, by result: endpoint_limiter, global_limiter).
         if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
         {
-            metrics.Refused(Limiters.Rate);
             await Refusal.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, ProblemCodes.RateLimited,
                 "Too many requests.", "This client sent more requests than the API accepts per minute. Wait before trying again.",
                 retryAfter);
             return;
         }
 
-        metrics.Refused(Limiters.Concurrency);
         await Refusal.WriteAsync(context.HttpContext, StatusCodes.Status503ServiceUnavailable, ProblemCodes.Overloaded, "Server busy.",
             "The API is at its capacity. Try again shortly.", SaturatedRetryAfter);
     }

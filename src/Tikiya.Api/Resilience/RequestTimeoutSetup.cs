@@ -2,13 +2,12 @@ using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.Extensions.Options;
 using Tikiya.Api.Configuration;
 using Tikiya.Api.ErrorHandling;
-using Tikiya.Infrastructure.Observability;
 
 namespace Tikiya.Api.Resilience;
 
 /// <summary>
 /// Every request gets HTTP_REQUEST_TIMEOUT_SECS: then its cancellation token fires, which every database call and wait
-/// observes, and the client gets a 504 problem.
+/// observes, and the client gets a 504 problem, counted by the hosting meter (http.server.request.duration, status 504).
 /// </summary>
 internal sealed class RequestTimeoutSetup(IOptions<HttpResilienceOptions> resilience) : IConfigureOptions<RequestTimeoutOptions>
 {
@@ -16,11 +15,8 @@ internal sealed class RequestTimeoutSetup(IOptions<HttpResilienceOptions> resili
     {
         Timeout = resilience.Value.RequestTimeout,
         TimeoutStatusCode = StatusCodes.Status504GatewayTimeout,
-        WriteTimeoutResponse = context =>
-        {
-            context.RequestServices.GetRequiredService<TikiyaMetrics>().Refused(Limiters.Timeout);
-            return Refusal.WriteAsync(context, StatusCodes.Status504GatewayTimeout, ProblemCodes.Timeout, "Request timed out.",
-                "The request took longer than the API allows and was stopped; nothing it was doing was saved. Try again.", null);
-        },
+        WriteTimeoutResponse = context => Refusal.WriteAsync(context, StatusCodes.Status504GatewayTimeout, ProblemCodes.Timeout,
+            "Request timed out.",
+            "The request took longer than the API allows and was stopped; nothing it was doing was saved. Try again.", null),
     };
 }

@@ -4,7 +4,8 @@ namespace Tikiya.Infrastructure.Observability;
 
 /// <summary>
 /// The API's own instruments, on the meter "Tikiya" (exported at /metrics next to ASP.NET Core's, Npgsql's and the
-/// runtime's). One counter for every clean refusal, by the limit that refused: what an operator tunes is named in it.
+/// runtime's). One counter for the refusals only the app decides, by what refused: what an operator tunes is named in
+/// it. The framework's own limits are counted by its meters (<see cref="Limiters"/>).
 /// </summary>
 public sealed class TikiyaMetrics
 {
@@ -17,7 +18,7 @@ public sealed class TikiyaMetrics
         ArgumentNullException.ThrowIfNull(meterFactory);
         Meter = meterFactory.Create(MeterName);
         _refused = Meter.CreateCounter<long>("tikiya.requests.refused", unit: "{request}",
-            description: "Requests refused by a limit; limiter: concurrency (503), rate (429), timeout (504), hashing (503), login_throttle (429), address_limit (429).");
+            description: "Requests refused by the app; limiter: hashing (503), login_throttle (429), address_limit (429), database_unavailable (503).");
     }
 
     public Meter Meter { get; }

@@ -1,7 +1,5 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,52 +7,35 @@ namespace Tikiya.Infrastructure.Persistence;
 
 public static class DatabaseMigrator
 {
-    // Any fixed number works; it only has to be the same for every instance of the API.
-    private const long MigrationLockKey = 0x7469_6B69_7961; // "tikiya"
-
     // Waiting for another instance's migrations, or running a long one, may take more than a request's timeout.
     private static readonly TimeSpan MigrationCommandTimeout = TimeSpan.FromMinutes(10);
 
     /// <summary>
     /// Applies the pending migrations and returns the last one the database has. Instances starting together take
-    /// turns on a PostgreSQL advisory lock, and EF Core runs the pending migrations in one transaction, so each migration
-    /// is applied once and never half of one. The lock is the session's, so it is also released if the process dies.
+    /// turns on EF Core's own migration lock (Npgsql: the history table locked in access exclusive mode), held by one
+    /// transaction that reads the history and applies every pending migration, the schema guard included: each
+    /// migration is applied once, and a failure leaves the database as it was. The lock ends with the transaction, so
+    /// it is also released if the process dies, and it holds through PgBouncer in transaction pooling mode.
     /// </summary>
     public static async Task<string?> MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TikiyaDbContext>();
         db.Database.SetCommandTimeout(MigrationCommandTimeout);
-        await db.Database.OpenConnectionAsync(cancellationToken); // EF runs every step below on this one session
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({MigrationLockKey})", cancellationToken);
-        try
-        {
-            // EF Core reads the history table before creating it, and logs that as an error on a new database
-            // (dotnet/efcore#37328); creating it first keeps a first deployment's log free of a false alarm.
-            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
-            await db.Database.MigrateAsync(cancellationToken);
-            return (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).LastOrDefault();
-        }
-        finally
-        {
-            await ReleaseLockAsync(db.Database);
-        }
-    }
+        var history = db.GetService<IHistoryRepository>();
+        // The table must exist to be locked. Npgsql's create tolerates instances racing to it. Creating it before EF
+        // Core reads it also keeps a first deployment's log free of a false alarm (dotnet/efcore#37328).
+        await history.CreateIfNotExistsAsync(cancellationToken);
 
-    private static async Task ReleaseLockAsync(DatabaseFacade database)
-    {
-        try
-        {
-            // Explicitly: closing only returns the session to the pool, where it would keep the lock until reused.
-            await database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({MigrationLockKey})", CancellationToken.None);
-        }
-        catch (DbException)
-        {
-            // The session is broken, so PostgreSQL has ended it and its lock with it; keep the migration's own error.
-        }
-        finally
-        {
-            await database.CloseConnectionAsync();
-        }
+        // EF Core alone does not serve here: since 10.0 it commits each migration in a transaction of its own and takes
+        // the lock again for each, but reads which are pending only once, so with two or more pending, instances
+        // starting together re-apply each other's ("column ... already exists"). Migrating inside our transaction
+        // makes EF run them all in it without locking; the lock is taken here, with EF's own call, instead.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var migrationLock = await history.AcquireDatabaseLockAsync(cancellationToken);
+        await db.Database.MigrateAsync(cancellationToken);
+        var current = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).LastOrDefault();
+        await transaction.CommitAsync(cancellationToken);
+        return current;
     }
 }

@@ -13,5 +13,7 @@ internal static class DbContextOptionsExtensions
             .UseSnakeCaseNamingConvention()
             // The purge deletes in batches of any matching rows (Take without OrderBy): an ORDER BY would make PostgreSQL
             // walk one index in order instead of OR-ing the two that the query matches. Nothing else limits rows.
-            .ConfigureWarnings(warnings => warnings.Ignore(CoreEventId.RowLimitingOperationWithoutOrderByWarning));
+            // DatabaseMigrator migrates inside a transaction of its own on purpose, and takes EF's migration lock in it.
+            .ConfigureWarnings(warnings => warnings.Ignore(CoreEventId.RowLimitingOperationWithoutOrderByWarning,
+                RelationalEventId.MigrationsUserTransactionWarning));
 }

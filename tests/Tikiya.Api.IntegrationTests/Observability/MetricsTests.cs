@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Tikiya.Api.IntegrationTests.Builders;
 using Tikiya.Api.IntegrationTests.Infrastructure;
 using Tikiya.Application.Common.Interfaces;
@@ -28,7 +29,9 @@ public sealed class MetricsTests : ApiTest
                 "latency histogram by endpoint and status");
             Assert.That(metrics, Does.Contain("service_name=\"tikiya-api\""));
             Assert.That(metrics, Does.Contain("http_server_active_requests"), "requests in flight");
-            Assert.That(metrics, Does.Match("tikiya_requests_refused_total\\{[^}]*limiter=\"rate\"[^}]*\\} 1"), "refusals by limiter");
+            Assert.That(metrics, Does.Match(
+                "aspnetcore_rate_limiting_requests_total\\{[^}]*aspnetcore_rate_limiting_result=\"endpoint_limiter\"[^}]*\\} 1"),
+                "refusals by limiter, in the rate limiter's own meter");
             Assert.That(metrics, Does.Contain("tikiya_password_hashing_waiting"), "hashing queue");
             Assert.That(metrics, Does.Contain("tikiya_password_hashing_in_use"));
             Assert.That(metrics, Does.Match("db_client_connection_count\\{[^}]*state=\"used\""), "pool in use");
@@ -55,6 +58,26 @@ public sealed class MetricsTests : ApiTest
 
         Assert.That(metrics.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That((await stalled).StatusCode, Is.EqualTo(HttpStatusCode.Created));
+    }
+
+    [Test]
+    public async Task Metrics_AfterADatabaseRefusal_CountItOnce()
+    {
+        await using var app = Factory.WithWebHostBuilder(b =>
+            b.UseSetting("DATABASE_POOL_MAX", "2").UseSetting("DATABASE_CONNECT_TIMEOUT_SECS", "1"));
+        using var client = app.CreateClient();
+        var dataSource = app.Services.GetRequiredService<NpgsqlDataSource>();
+        HttpResponseMessage refused;
+        await using (await dataSource.OpenConnectionAsync())
+        await using (await dataSource.OpenConnectionAsync()) // the pool is exhausted: no connection within 1 s
+        {
+            refused = await new UserBuilder().RegisterAsync(client);
+        }
+
+        var metrics = await client.GetStringAsync("/metrics");
+
+        Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+        Assert.That(metrics, Does.Match("tikiya_requests_refused_total\\{[^}]*limiter=\"database_unavailable\"[^}]*\\} 1"));
     }
 
     [Test]

@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 using Tikiya.Api.IntegrationTests.Builders;
 using Tikiya.Api.IntegrationTests.Infrastructure;
@@ -19,7 +17,7 @@ public sealed class V1UpgradeTests : OwnDatabaseTest
     [Test]
     public async Task Start_OnAV1Database_KeepsItsRefreshTokensWorking()
     {
-        await MigrateToAsync(MigrationBeforeTheUpgrade);
+        await MigrationHistory.MigrateToAsync(Database, MigrationBeforeTheUpgrade);
         await using var app = new TikiyaApiFactory(Database);
         var now = app.Clock.GetUtcNow();
         var phone = await V1Sessions.InsertAsync(Database, await InsertUserAsync(now), now, rotations: 3);
@@ -39,15 +37,6 @@ public sealed class V1UpgradeTests : OwnDatabaseTest
                 "a token rotated before the upgrade is reuse");
             Assert.That(replayed.StatusCode, Is.EqualTo(HttpStatusCode.OK), "laptop's current one moved its session");
             Assert.That(replayedAgain.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "and is spent now");
-        }
-    }
-
-    private async Task MigrateToAsync(string migration)
-    {
-        await using var db = MigrationHistory.CreateContext(Database, out var dataSource);
-        await using (dataSource)
-        {
-            await db.GetService<IMigrator>().MigrateAsync(migration);
         }
     }
 

@@ -75,26 +75,53 @@ public sealed class MigrationTests : OwnDatabaseTest
         Assert.That(await MigrationHistory.CountAsync(Database), Is.EqualTo(MigrationHistory.KnownMigrations.Count));
         Assert.That(await ScalarAsync("SELECT data_type FROM information_schema.columns WHERE table_name = 'users' AND column_name = 'id'"),
             Is.EqualTo("uuid"));
+        Assert.That(await MigrationHistory.DescribeSchemaAsync(Database), Is.EqualTo(await MigratedAloneSchemaAsync()));
+    }
+
+    [Test]
+    public async Task Migrate_SeveralInstancesAtOnceOneMigrationBehind_ApplyTheLastOnce()
+    {
+        await MigrationHistory.MigrateToAsync(Database, MigrationHistory.KnownMigrations[^2]); // the release before
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => MigrateAsync()));
+
+        Assert.That(results.Select(r => r.ExitCode), Is.All.Zero, string.Join("\n", results.Select(r => r.StandardError)));
+        Assert.That(await MigrationHistory.CountAsync(Database), Is.EqualTo(MigrationHistory.KnownMigrations.Count));
+        Assert.That(await MigrationHistory.DescribeSchemaAsync(Database), Is.EqualTo(await MigratedAloneSchemaAsync()));
     }
 
     [Test]
     public async Task Migrate_WhileAnotherInstanceMigrates_WaitsForItsTurn()
     {
-        await using var other = new NpgsqlConnection(Database);
-        await other.OpenAsync();
-        await using var take = new NpgsqlCommand("SELECT pg_advisory_lock(x'74696b697961'::bigint)", other);
-        await take.ExecuteNonQueryAsync();
+        Task<ProcessResult> migrating;
+        long historyWhileWaiting;
+        await using (var other = await MigrationHistory.TakeLockAsync(Database))
+        {
+            migrating = MigrateAsync();
+            await other.WaitUntilSomeoneWaitsAsync();
+            historyWhileWaiting = await other.CountRowsAsync(); // read by the holder: anyone else would wait behind it
+        } // the other instance is done
 
-        var migrating = MigrateAsync();
-        await LockWaits.UntilSomeoneWaitsAsync(Database, LockWaits.Advisory);
-        var historyWhileWaiting = await MigrationHistory.CountAsync(Database);
-        await using var release = new NpgsqlCommand("SELECT pg_advisory_unlock(x'74696b697961'::bigint)", other);
-        await release.ExecuteNonQueryAsync(); // the other instance is done
         var result = await migrating;
 
         Assert.That(historyWhileWaiting, Is.LessThanOrEqualTo(0), "nothing applied while the lock was held");
         Assert.That(result.ExitCode, Is.Zero, result.StandardError);
         Assert.That(await MigrationHistory.CountAsync(Database), Is.EqualTo(MigrationHistory.KnownMigrations.Count));
+    }
+
+    /// <summary>The schema one instance migrating alone leaves, on a database of its own.</summary>
+    private static async Task<string> MigratedAloneSchemaAsync()
+    {
+        var alone = await TestDatabase.Current.CreateDatabaseAsync();
+        try
+        {
+            await MigrationHistory.MigrateAsync(alone);
+            return await MigrationHistory.DescribeSchemaAsync(alone);
+        }
+        finally
+        {
+            await TestDatabase.Current.DropDatabaseAsync(alone);
+        }
     }
 
     private Task<ProcessResult> MigrateAsync() => ApiProcess.RunAsync(
