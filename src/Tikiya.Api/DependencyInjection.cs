@@ -11,6 +11,7 @@ using Tikiya.Api.Configuration;
 using Tikiya.Api.ErrorHandling;
 using Tikiya.Api.Health;
 using Tikiya.Api.Observability;
+using Tikiya.Api.OpenApi;
 using Tikiya.Api.Resilience;
 using Tikiya.Application.Common.Interfaces;
 using Tikiya.Infrastructure.Configuration;
@@ -35,6 +36,7 @@ public static class DependencyInjection
         });
         services.AddOptions<RateLimitOptions>().BindEnvironment(configuration);
         services.AddOptions<ProxyOptions>().BindEnvironment(configuration);
+        services.AddOptions<ApiDocsOptions>().BindEnvironment(configuration);
         services.AddSingleton<IValidateOptions<ProxyOptions>, ProxyOptionsValidator>();
         services.AddSingleton<IConfigureOptions<KestrelServerOptions>, KestrelSetup>();
         services.AddSingleton<IConfigureOptions<HostOptions>, HostShutdownSetup>();
@@ -62,7 +64,7 @@ public static class DependencyInjection
 
         services.AddHealthChecks()
             .AddCheck<DatabaseReadyHealthCheck>("database", tags: [HealthResponses.ReadyTag], timeout: TimeSpan.FromSeconds(5));
-        services.AddOpenApi();
+        services.AddTikiyaOpenApi();
         services.AddTikiyaMetrics();
         return services;
     }

@@ -2,6 +2,7 @@ using Tikiya.Api;
 using Tikiya.Api.Configuration;
 using Tikiya.Api.Health;
 using Tikiya.Api.Observability;
+using Tikiya.Api.OpenApi;
 
 // `tikiya_api` serves the API; `tikiya_api migrate` applies the database migrations and exits; `tikiya_api settings`
 // prints the settings' catalogue (docs/configuration.md) and exits.
@@ -43,7 +44,7 @@ app.UseRateLimiter();
 app.UseRequestTimeouts();
 app.UseAuthentication();
 app.UseAuthorization();
-app.MapOpenApi();
+app.MapApiReference();
 app.MapPrometheusScrapingEndpoint(MetricsSetup.Path).DisableRateLimiting(); // scraped however busy the API is
 app.MapHealthEndpoints();
 app.MapControllers();

@@ -29,24 +29,28 @@ namespace Tikiya.Api.Controllers;
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
 public sealed class AuthController(ISender sender) : ControllerBase
 {
+    [EndpointName("register"), EndpointSummary("Create an account")]
     [HttpPost("register")]
     [ProducesResponseType<UserResponse>(StatusCodes.Status201Created)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     public async Task<ActionResult<UserResponse>> Register(RegisterCommand command, CancellationToken cancellationToken) =>
         StatusCode(StatusCodes.Status201Created, await sender.Send(command, cancellationToken));
 
+    [EndpointName("login"), EndpointSummary("Log in")]
     [HttpPost("login")]
     [ProducesResponseType<TokensResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
     public async Task<ActionResult<TokensResponse>> Login(LoginCommand command, CancellationToken cancellationToken) =>
         await sender.Send(command, cancellationToken);
 
+    [EndpointName("refresh"), EndpointSummary("Refresh the tokens")]
     [HttpPost("refresh")]
     [ProducesResponseType<TokensResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
     public async Task<ActionResult<TokensResponse>> Refresh(RefreshCommand command, CancellationToken cancellationToken) =>
         await sender.Send(command, cancellationToken);
 
+    [EndpointName("logout"), EndpointSummary("Log out this session")]
     [HttpPost("logout")]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     public async Task<IActionResult> Logout(LogoutCommand command, CancellationToken cancellationToken)
@@ -55,6 +59,7 @@ public sealed class AuthController(ISender sender) : ControllerBase
         return NoContent();
     }
 
+    [EndpointName("logoutAll"), EndpointSummary("Log out every session")]
     [HttpPost("logout-all"), Authorize]
     [Consumes("application/json", IsOptional = true)] // no body: the access token says whose sessions to end
     [ProducesResponseType(StatusCodes.Status204NoContent)]
@@ -65,7 +70,8 @@ public sealed class AuthController(ISender sender) : ControllerBase
         return NoContent();
     }
 
-    /// <summary>The link's token, or the address and code of the verification mail.</summary>
+    /// <remarks>The link's token, or the address and code of the verification mail.</remarks>
+    [EndpointName("verifyEmail"), EndpointSummary("Verify the email address")]
     [HttpPost("verify-email")]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     public async Task<IActionResult> VerifyEmail(VerifyEmailCommand command, CancellationToken cancellationToken)
@@ -74,7 +80,8 @@ public sealed class AuthController(ISender sender) : ControllerBase
         return NoContent();
     }
 
-    /// <summary>202 for a known, an unknown and a verified address alike: the answer says nothing about an account.</summary>
+    /// <remarks>202 for a known, an unknown and a verified address alike: the answer says nothing about an account.</remarks>
+    [EndpointName("resendVerification"), EndpointSummary("Send the verification mail again")]
     [HttpPost("resend-verification")]
     [ProducesResponseType(StatusCodes.Status202Accepted)]
     public async Task<IActionResult> ResendVerification(ResendVerificationCommand command, CancellationToken cancellationToken)
@@ -83,7 +90,8 @@ public sealed class AuthController(ISender sender) : ControllerBase
         return Accepted();
     }
 
-    /// <summary>202 for a known and an unknown address alike: the answer says nothing about an account.</summary>
+    /// <remarks>202 for a known and an unknown address alike: the answer says nothing about an account.</remarks>
+    [EndpointName("forgotPassword"), EndpointSummary("Ask for a password reset")]
     [HttpPost("forgot-password")]
     [ProducesResponseType(StatusCodes.Status202Accepted)]
     public async Task<IActionResult> ForgotPassword(ForgotPasswordCommand command, CancellationToken cancellationToken)
@@ -92,7 +100,8 @@ public sealed class AuthController(ISender sender) : ControllerBase
         return Accepted();
     }
 
-    /// <summary>Ends every session of the account and clears its login throttle.</summary>
+    /// <remarks>Ends every session of the account and clears its login throttle.</remarks>
+    [EndpointName("resetPassword"), EndpointSummary("Reset the password")]
     [HttpPost("reset-password")]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     public async Task<IActionResult> ResetPassword(ResetPasswordCommand command, CancellationToken cancellationToken)

@@ -17,12 +17,14 @@ namespace Tikiya.Api.Controllers;
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class UsersController(ISender sender) : ControllerBase
 {
+    [EndpointName("getMe"), EndpointSummary("Get the account")]
     [HttpGet("me"), SessionCheckedByHandler] // one round trip: the session check and the user together
     [ProducesResponseType<UserResponse>(StatusCodes.Status200OK)]
     public async Task<ActionResult<UserResponse>> Me(CancellationToken cancellationToken) =>
         await sender.Send(new GetMeQuery(), cancellationToken);
 
-    /// <summary>Ends every other session of the account; the caller's stays.</summary>
+    /// <remarks>Ends every other session of the account; the caller's stays.</remarks>
+    [EndpointName("changePassword"), EndpointSummary("Change the password")]
     [HttpPost("me/password"), Consumes("application/json")]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
@@ -33,7 +35,8 @@ public sealed class UsersController(ISender sender) : ControllerBase
         return NoContent();
     }
 
-    /// <summary>Sends a code to the new address; the email changes when it is confirmed.</summary>
+    /// <remarks>Sends a code to the new address; the email changes when it is confirmed.</remarks>
+    [EndpointName("changeEmail"), EndpointSummary("Change the email address")]
     [HttpPost("me/email"), Consumes("application/json")]
     [ProducesResponseType(StatusCodes.Status202Accepted)]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
@@ -45,6 +48,7 @@ public sealed class UsersController(ISender sender) : ControllerBase
         return Accepted();
     }
 
+    [EndpointName("confirmEmailChange"), EndpointSummary("Confirm the new email address")]
     [HttpPost("me/email/confirm"), Consumes("application/json")]
     [ProducesResponseType<UserResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
@@ -53,7 +57,8 @@ public sealed class UsersController(ISender sender) : ControllerBase
         CancellationToken cancellationToken) =>
         await sender.Send(command, cancellationToken);
 
-    /// <summary>Deletes the account and everything attached to it; its tokens get 401 at once.</summary>
+    /// <remarks>Deletes the account and everything attached to it; its tokens get 401 at once.</remarks>
+    [EndpointName("deleteAccount"), EndpointSummary("Delete the account")]
     [HttpPost("me/delete"), Consumes("application/json")]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]

@@ -53,6 +53,16 @@ public sealed class ProxyAndInstancesTests : SharedDatabaseTest
     }
 
     [Test]
+    public async Task Docs_ThroughTheProxy_WithTheDefaults_Answers404Problem()
+    {
+        using var client = _nginx!.CreateClient();
+
+        var response = await client.GetAsync("/docs");
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound, "not_found");
+    }
+
+    [Test]
     public async Task Login_ThroughTheProxy_RecordsTheClientsAddressNotTheProxys()
     {
         using var client = _nginx!.CreateClient(from: IPAddress.Parse("127.0.0.2"));

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting;
 using Tikiya.Api.Configuration;
 
 namespace Tikiya.Api.UnitTests.Infrastructure;
@@ -14,16 +13,25 @@ internal static class UnstartedApp
     /// <summary>What the API prints on standard error for <paramref name="environment"/> before it exits with 1.</summary>
     public static async Task<IReadOnlyList<string>> ErrorLinesAsync(IReadOnlyDictionary<string, string> environment)
     {
+        await using var app = Build(environment);
+        return StartupValidation.ErrorLines(app.Services);
+    }
+
+    /// <summary>
+    /// The host on <paramref name="environment"/>, in <paramref name="environmentName"/> (Production, as the binary runs
+    /// when ASPNETCORE_ENVIRONMENT is unset), with that environment's appsettings file.
+    /// </summary>
+    public static WebApplication Build(IReadOnlyDictionary<string, string> environment,
+        string environmentName = "Production")
+    {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             ContentRootPath = AppContext.BaseDirectory,
-            EnvironmentName = Environments.Production, // as the binary runs when ASPNETCORE_ENVIRONMENT is unset
+            EnvironmentName = environmentName,
         });
         // In the place of the process's environment variables (TestSetup clears this one's), and above appsettings.json.
         builder.Configuration.AddInMemoryCollection(environment!);
         builder.Services.AddTikiya(builder.Configuration);
-
-        await using var app = builder.Build();
-        return StartupValidation.ErrorLines(app.Services);
+        return builder.Build();
     }
 }

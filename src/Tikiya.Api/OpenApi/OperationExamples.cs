@@ -1,0 +1,77 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace Tikiya.Api.OpenApi;
+
+/// <summary>
+/// Request and response examples for the main operations, by operationId, so that the reference page shows a body to
+/// start from. The document test checks that every example's members are members of its schema.
+/// </summary>
+internal sealed class OperationExamples : IOpenApiOperationTransformer
+{
+    private const string Email = "ada@example.com";
+    private const string Password = "correct horse battery staple";
+    private const string RefreshToken = "q5Jt8Xr2f0oW3vYh9KcLb1sNmA7eUdGz4iPyTxRwE6k";
+
+    private static readonly JsonObject Tokens = new()
+    {
+        ["tokenType"] = "Bearer",
+        ["accessToken"] = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI…",
+        ["expiresIn"] = 900,
+        ["refreshToken"] = RefreshToken,
+    };
+
+    private static readonly JsonObject User = new()
+    {
+        ["id"] = "0f8fad5b-d9cb-469f-a165-70867728950e",
+        ["email"] = Email,
+        ["emailVerified"] = true,
+        ["createdAt"] = "2026-01-01T12:00:00Z",
+    };
+
+    private static readonly Dictionary<string, (JsonObject? Request, JsonObject? Response)> Examples = new()
+    {
+        ["register"] = (new JsonObject { ["email"] = Email, ["password"] = Password }, User),
+        ["login"] = (new JsonObject { ["email"] = Email, ["password"] = Password }, Tokens),
+        ["refresh"] = (new JsonObject { ["refreshToken"] = RefreshToken }, Tokens),
+        ["logout"] = (new JsonObject { ["refreshToken"] = RefreshToken }, null),
+        ["verifyEmail"] = (new JsonObject { ["email"] = Email, ["code"] = "48213957" }, null),
+        ["resendVerification"] = (new JsonObject { ["email"] = Email }, null),
+        ["forgotPassword"] = (new JsonObject { ["email"] = Email }, null),
+        ["resetPassword"] = (new JsonObject { ["email"] = Email, ["code"] = "48213957", ["newPassword"] = "a new horse battery" }, null),
+        ["getMe"] = (null, User),
+        ["changePassword"] = (new JsonObject { ["currentPassword"] = Password, ["newPassword"] = "a new horse battery" }, null),
+        ["changeEmail"] = (new JsonObject { ["newEmail"] = "ada.lovelace@example.com", ["password"] = Password }, null),
+        ["confirmEmailChange"] = (new JsonObject { ["code"] = "48213957" }, User),
+        ["deleteAccount"] = (new JsonObject { ["password"] = Password }, null),
+    };
+
+    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context,
+        CancellationToken cancellationToken)
+    {
+        if (operation.OperationId is not { } id || !Examples.TryGetValue(id, out var example))
+        {
+            return Task.CompletedTask;
+        }
+
+        if (example.Request is { } request && operation.RequestBody?.Content is { } requestContent)
+        {
+            foreach (var media in requestContent.Values)
+            {
+                media.Example = request.DeepClone(); // a node has one parent, and the document is built per request
+            }
+        }
+
+        var success = operation.Responses?.FirstOrDefault(r => r.Key.StartsWith('2')).Value;
+        if (example.Response is { } response && success?.Content is { } responseContent)
+        {
+            foreach (var media in responseContent.Values)
+            {
+                media.Example = response.DeepClone();
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+}
