@@ -11,7 +11,7 @@ namespace Tikiya.Infrastructure.Security;
 /// JWT_SIGNING_KEY_FILE and those of JWT_VERIFICATION_KEY_FILES, each named by its RFC 7638 thumbprint (the tokens'
 /// <c>kid</c>) and published, public part only, in the JWK Set.
 /// </summary>
-public sealed class JwtKeySet
+internal sealed class JwtKeySet
 {
     private JwtKeySet(SigningCredentials signing, IReadOnlyList<SigningCredentials> accepted, IReadOnlyList<JsonWebKey> published)
     {
