@@ -23,7 +23,7 @@ internal static class WellKnownEndpoints
             context.Response.GetTypedHeaders().CacheControl = JwksCaching;
             // Only the public members: with a private key file, its d never leaves the process.
             return Results.Json(new { keys = contract.PublishedKeys.Select(k => new { k.Kty, k.Use, k.Alg, k.Kid, k.Crv, k.X, k.Y }) });
-        }).WithName("GetJwks").AllowAnonymous();
+        }).WithName("getJwks").WithSummary("The public keys that verify access tokens (JWK Set)").AllowAnonymous();
 
         // The absolute URL as the client asked for it: the scheme as the trusted proxy forwards it (X-Forwarded-Proto,
         // ForwardedHeadersSetup) and the host it passes on (Host).
@@ -31,7 +31,7 @@ internal static class WellKnownEndpoints
         {
             ["issuer"] = contract.Issuer,
             ["jwks_uri"] = $"{request.Scheme}://{request.Host}{request.PathBase}{JwksPath}",
-        })).WithName("GetOpenIdConfiguration").AllowAnonymous();
+        })).WithName("getOpenIdConfiguration").WithSummary("Metadata for resource servers: issuer and jwks_uri").AllowAnonymous();
         return endpoints;
     }
 }
