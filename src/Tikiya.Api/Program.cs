@@ -1,4 +1,5 @@
 using Tikiya.Api;
+using Tikiya.Api.Authentication;
 using Tikiya.Api.Configuration;
 using Tikiya.Api.Health;
 using Tikiya.Api.Observability;
@@ -47,6 +48,7 @@ app.UseAuthorization();
 app.MapApiReference();
 app.MapPrometheusScrapingEndpoint(MetricsSetup.Path).DisableRateLimiting(); // scraped however busy the API is
 app.MapHealthEndpoints();
+app.MapWellKnownEndpoints();
 app.MapControllers();
 await app.RunAsync();
 return 0;

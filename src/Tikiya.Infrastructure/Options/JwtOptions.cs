@@ -8,11 +8,25 @@ namespace Tikiya.Infrastructure.Options;
 public sealed class JwtOptions
 {
     public const int MinSecretBytes = 32;
+    public const string Hs256 = "HS256";
+    public const string Es256 = "ES256";
     private const int DerivedKeyBytes = 32;
 
     [Setting("JWT_SECRET", "The HS256 key (its UTF-8 bytes), at least 32 bytes: head -c 48 /dev/urandom | base64", Secret = true)]
     [Required(ErrorMessage = "JWT_SECRET is required (at least 32 bytes; the HS256 key is its UTF-8 bytes).")]
     public string Secret { get; set; } = "";
+
+    [Setting("JWT_SECRET_PREVIOUS", "With HS256: the former JWT_SECRET, still accepted to verify access tokens (never to sign) while a rotation lasts", Secret = true)]
+    public string SecretPrevious { get; set; } = "";
+
+    [Setting("JWT_ALGORITHM", "HS256 (signed with JWT_SECRET) or ES256 (signed with JWT_SIGNING_KEY_FILE; public keys at /.well-known/jwks.json)")]
+    public string Algorithm { get; set; } = Hs256;
+
+    [Setting("JWT_SIGNING_KEY_FILE", "Required with ES256: a PEM file holding the EC P-256 private key that signs access tokens")]
+    public string SigningKeyFile { get; set; } = "";
+
+    [Setting("JWT_VERIFICATION_KEY_FILES", "With ES256: comma-separated PEM files of EC P-256 keys (public or private) still accepted, published in the JWK Set")]
+    public string VerificationKeyFiles { get; set; } = "";
 
     [Setting("JWT_ISSUER", "The iss of access tokens")]
     [Required(ErrorMessage = "JWT_ISSUER must not be empty.")]
@@ -29,6 +43,9 @@ public sealed class JwtOptions
     [Setting("JWT_REFRESH_TOKEN_TTL_SECS", "Refresh token lifetime (seconds); each refresh starts a new one")]
     [Range(300, 31_536_000, ErrorMessage = "JWT_REFRESH_TOKEN_TTL_SECS must be between 300 and 31536000.")]
     public int RefreshTokenTtlSecs { get; set; } = 2_592_000;
+
+    public IReadOnlyList<string> VerificationKeyPaths() =>
+        VerificationKeyFiles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>
     /// A 32-byte key of its own <paramref name="purpose"/>, derived from JWT_SECRET (HKDF-SHA-256), so that the signing

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.Options;
+using Tikiya.Infrastructure.Security;
 
 namespace Tikiya.Infrastructure.Options;
 
@@ -18,6 +19,7 @@ internal sealed class JwtOptionsValidator : IValidateOptions<JwtOptions>
             failures.Add("JWT_REFRESH_TOKEN_TTL_SECS must be longer than JWT_ACCESS_TOKEN_TTL_SECS.");
         }
 
+        failures.AddRange(JwtKeySet.Problems(options));
         return failures.Count > 0 ? ValidateOptionsResult.Fail(failures) : ValidateOptionsResult.Success;
     }
 }

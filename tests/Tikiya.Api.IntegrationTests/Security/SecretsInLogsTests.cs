@@ -42,4 +42,46 @@ public sealed class SecretsInLogsTests : ApiTest
             Assert.That(capture.Lines.Where(line => line.Contains(secret, StringComparison.OrdinalIgnoreCase)), Is.Empty, secret);
         }
     }
+
+    [Test]
+    public async Task Es256Flow_AtTraceLevel_LogsNoKey()
+    {
+        using var keys = new TestKeyFiles();
+        var signingKey = keys.PrivateKey();
+        var verificationKey = keys.PrivateKey();
+        var capture = new CapturingLoggerProvider();
+        await using var app = await IsolatedApp.StartAsync(new Dictionary<string, string>
+        {
+            ["JWT_ALGORITHM"] = "ES256",
+            ["JWT_SIGNING_KEY_FILE"] = signingKey,
+            ["JWT_VERIFICATION_KEY_FILES"] = verificationKey,
+            ["Logging:LogLevel:Default"] = "Trace",
+        }, b => b.ConfigureLogging(logging => logging.AddProvider(capture).SetMinimumLevel(LogLevel.Trace)));
+
+        var login = await app.Client.SaveUserAndLoginAsync(app.Services);
+        await app.Client.MeAsync(login.AccessToken);
+        await app.Client.GetAsync("/.well-known/jwks.json");
+
+        Assert.That(capture.Lines, Has.Some.Contains(signingKey), "the start-up log names the file");
+        var keyLines = File.ReadAllLines(signingKey).Concat(File.ReadAllLines(verificationKey)).Where(l => !l.StartsWith("-----", StringComparison.Ordinal));
+        foreach (var secret in keyLines)
+        {
+            Assert.That(capture.Lines.Where(line => line.Contains(secret, StringComparison.Ordinal)), Is.Empty, secret);
+        }
+    }
+
+    [Test]
+    public async Task StartUp_WithJwtSecretPrevious_LogsItMasked()
+    {
+        const string previous = "a-former-secret-nobody-may-read-32-bytes";
+        var capture = new CapturingLoggerProvider();
+        await using var app = Factory.WithWebHostBuilder(b => b
+            .UseSetting("JWT_SECRET_PREVIOUS", previous)
+            .ConfigureLogging(logging => logging.AddProvider(capture)));
+
+        using var client = app.CreateClient();
+
+        Assert.That(capture.Lines, Has.Some.Contains("JWT_SECRET_PREVIOUS"), "the effective configuration lists it");
+        Assert.That(capture.Lines.Where(line => line.Contains(previous, StringComparison.Ordinal)), Is.Empty);
+    }
 }

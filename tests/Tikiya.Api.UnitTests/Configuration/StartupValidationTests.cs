@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Tikiya.Api.UnitTests.Infrastructure;
 
 namespace Tikiya.Api.UnitTests.Configuration;
@@ -10,6 +11,12 @@ namespace Tikiya.Api.UnitTests.Configuration;
 [Parallelizable(ParallelScope.Children)]
 public sealed class StartupValidationTests
 {
+    private static readonly TestKeyFiles Keys = new();
+    private static readonly string SigningKey = Keys.PrivateKey();
+
+    [OneTimeTearDown]
+    public static void DeleteKeyFiles() => Keys.Dispose();
+
     [Test]
     public async Task ErrorLines_WithValidEnvironment_AreNone()
     {
@@ -44,6 +51,9 @@ public sealed class StartupValidationTests
     [TestCase("JWT_SECRET", "")]
     [TestCase("JWT_SECRET", "sixteen-bytes-ab")]
     [TestCase("JWT_SECRET", "thirty-one-bytes-long-secret-xy")]
+    [TestCase("JWT_SECRET_PREVIOUS", "thirty-one-bytes-long-secret-xy")]
+    [TestCase("JWT_ALGORITHM", "RS256")]
+    [TestCase("JWT_ALGORITHM", "none")]
     [TestCase("JWT_ISSUER", "")]
     [TestCase("JWT_AUDIENCE", " ")]
     [TestCase("PORT", "abc")]
@@ -89,6 +99,72 @@ public sealed class StartupValidationTests
     }
 
     [Test]
+    public async Task ErrorLines_WithEs256AndKeyFiles_AreNone()
+    {
+        var lines = await UnstartedApp.ErrorLinesAsync(Es256(SigningKey,
+            ("JWT_VERIFICATION_KEY_FILES", $"{Keys.PublicKeyOf(Keys.PrivateKey())}, {Keys.Sec1PrivateKey()}")));
+
+        Assert.That(lines, Is.Empty);
+    }
+
+    [Test]
+    public async Task ErrorLines_WithEs256AndSec1SigningKey_AreNone()
+    {
+        var lines = await UnstartedApp.ErrorLinesAsync(Es256(Keys.Sec1PrivateKey()));
+
+        Assert.That(lines, Is.Empty);
+    }
+
+    /// <summary>Every way a key setting can be wrong: each stops the start with one line naming its variable.</summary>
+    public static IEnumerable<TestCaseData> BadKeySettings()
+    {
+        TestCaseData Case(string variable, string name, IReadOnlyDictionary<string, string> environment) =>
+            new TestCaseData(variable, environment).SetArgDisplayNames(variable, name);
+
+        yield return Case("JWT_SIGNING_KEY_FILE", "unset with ES256", Es256(null));
+        yield return Case("JWT_SIGNING_KEY_FILE", "missing", Es256(Keys.MissingPath));
+        yield return Case("JWT_SIGNING_KEY_FILE", "unreadable", Es256(Keys.UnreadablePath));
+        yield return Case("JWT_SIGNING_KEY_FILE", "P-384", Es256(Keys.PrivateKey(ECCurve.NamedCurves.nistP384)));
+        yield return Case("JWT_SIGNING_KEY_FILE", "not PEM", Es256(Keys.Write("not a key")));
+        yield return Case("JWT_SIGNING_KEY_FILE", "RSA", Es256(Keys.Write(RSA.Create(2048).ExportPkcs8PrivateKeyPem())));
+        yield return Case("JWT_SIGNING_KEY_FILE", "public key", Es256(Keys.PublicKeyOf(SigningKey)));
+        yield return Case("JWT_SIGNING_KEY_FILE", "with HS256", With(("JWT_SIGNING_KEY_FILE", SigningKey)));
+        yield return Case("JWT_VERIFICATION_KEY_FILES", "missing", Es256(SigningKey, ("JWT_VERIFICATION_KEY_FILES", Keys.MissingPath)));
+        yield return Case("JWT_VERIFICATION_KEY_FILES", "P-384 beside a good one", Es256(SigningKey,
+            ("JWT_VERIFICATION_KEY_FILES", $"{Keys.PrivateKey()},{Keys.PrivateKey(ECCurve.NamedCurves.nistP384)}")));
+        yield return Case("JWT_VERIFICATION_KEY_FILES", "not PEM", Es256(SigningKey, ("JWT_VERIFICATION_KEY_FILES", Keys.Write("x"))));
+        yield return Case("JWT_VERIFICATION_KEY_FILES", "with HS256", With(("JWT_VERIFICATION_KEY_FILES", SigningKey)));
+        yield return Case("JWT_SECRET_PREVIOUS", "with ES256", Es256(SigningKey,
+            ("JWT_SECRET_PREVIOUS", "a-former-secret-of-at-least-32-bytes!")));
+    }
+
+    [TestCaseSource(nameof(BadKeySettings))]
+    public async Task ErrorLines_WithBadKeySetting_AreOneLineNamingIt(string variable, IReadOnlyDictionary<string, string> environment)
+    {
+        var lines = await UnstartedApp.ErrorLinesAsync(environment);
+
+        Assert.That(lines, Has.Count.EqualTo(1), string.Join('\n', lines));
+        Assert.That(lines[0], Does.Contain(variable));
+    }
+
+    [Test]
+    public async Task ErrorLines_WithBadKeyFile_NeverContainTheKey()
+    {
+        using var rsa = RSA.Create(2048);
+        var rsaPem = rsa.ExportPkcs8PrivateKeyPem();
+        var p384Pem = File.ReadAllText(Keys.PrivateKey(ECCurve.NamedCurves.nistP384));
+
+        var lines = await UnstartedApp.ErrorLinesAsync(Es256(Keys.Write(rsaPem),
+            ("JWT_VERIFICATION_KEY_FILES", Keys.Write(p384Pem))));
+
+        Assert.That(lines, Has.Count.EqualTo(2), string.Join('\n', lines));
+        foreach (var secretLine in rsaPem.Split('\n').Concat(p384Pem.Split('\n')).Where(l => !l.StartsWith("-----", StringComparison.Ordinal)))
+        {
+            Assert.That(string.Join('\n', lines), Does.Not.Contain(secretLine.Trim()));
+        }
+    }
+
+    [Test]
     public async Task ErrorLines_WithSeveralBadVariables_NameEveryOneAtOnce()
     {
         var lines = await UnstartedApp.ErrorLinesAsync(SeveralBadVariables.Environment);
@@ -125,5 +201,28 @@ public sealed class StartupValidationTests
 
         Assert.That(lines, Is.Not.Empty);
         Assert.That(string.Join('\n', lines), Does.Not.Contain(password));
+    }
+
+    private static Dictionary<string, string> Es256(string? signingKeyFile, params (string Name, string Value)[] more)
+    {
+        var environment = With(more);
+        environment["JWT_ALGORITHM"] = "ES256";
+        if (signingKeyFile is not null)
+        {
+            environment["JWT_SIGNING_KEY_FILE"] = signingKeyFile;
+        }
+
+        return environment;
+    }
+
+    private static Dictionary<string, string> With(params (string Name, string Value)[] variables)
+    {
+        var environment = new Dictionary<string, string>(ValidEnvironment.Variables);
+        foreach (var (name, value) in variables)
+        {
+            environment[name] = value;
+        }
+
+        return environment;
     }
 }
