@@ -5,10 +5,11 @@ using Tikiya.Domain.Users;
 namespace Tikiya.Application.Auth.Sessions;
 
 /// <summary>
-/// What opening a session takes, together: its id and first refresh token (which names it), the caller it records,
-/// and the tokens of API.md's answer.
+/// What opening a session takes, together: its id and first refresh token (which names it), its lifetimes, the caller
+/// it records, and the tokens of API.md's answer.
 /// </summary>
-internal sealed class SessionOpening(IApplicationDbContext db, ITokenIssuer tokens, IRefreshTokenCodec refreshTokens, ICaller caller)
+internal sealed class SessionOpening(IApplicationDbContext db, ITokenIssuer tokens, IRefreshTokenCodec refreshTokens, ICaller caller,
+    SessionPolicy policy)
 {
     /// <summary>Adds the session to the context, saved with the caller's unit of work; the tokens are for after it commits.</summary>
     public OpenedSession Open(User user, DateTimeOffset now)
@@ -16,7 +17,7 @@ internal sealed class SessionOpening(IApplicationDbContext db, ITokenIssuer toke
         ArgumentNullException.ThrowIfNull(user);
         var sessionId = Session.NewId(now);
         var refresh = refreshTokens.Create(sessionId, Session.FirstGeneration);
-        db.Sessions.Add(Session.Open(sessionId, user.Id, refresh.Hash, now, tokens.RefreshTokenLifetime,
+        db.Sessions.Add(Session.Open(sessionId, user.Id, refresh.Hash, now, tokens.RefreshTokenLifetime, policy.MaxLifetime,
             caller.UserAgent, caller.IpAddress));
         return new OpenedSession(sessionId, tokens.Issue(user.Id, sessionId, refresh.Token, now));
     }
