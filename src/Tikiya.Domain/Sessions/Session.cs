@@ -19,6 +19,9 @@ public sealed class Session
 {
     public const int MaxUserAgentLength = 512;
 
+    /// <summary>API.md v1.1: the <c>deviceName</c> of a login holds at most 100 characters (Unicode code points).</summary>
+    public const int MaxDeviceNameLength = 100;
+
     /// <summary>The generation of the first token of a session, the one login hands out.</summary>
     public const long FirstGeneration = 1;
 
@@ -32,7 +35,7 @@ public sealed class Session
     private Session() { } // for EF Core
 
     private Session(Guid id, Guid userId, byte[] refreshTokenHash, DateTimeOffset now, TimeSpan refreshTokenLifetime,
-        TimeSpan maxLifetime, string? userAgent, IPAddress? ipAddress)
+        TimeSpan maxLifetime, string? userAgent, IPAddress? ipAddress, string? deviceName)
     {
         Id = id;
         UserId = userId;
@@ -42,6 +45,7 @@ public sealed class Session
         RefreshGeneration = FirstGeneration;
         UserAgent = Truncate(userAgent);
         IpAddress = ipAddress;
+        DeviceName = deviceName?.Trim() is { Length: > 0 } name ? name : null;
     }
 
     public Guid Id { get; private set; }
@@ -71,14 +75,30 @@ public sealed class Session
 
     public IPAddress? IpAddress { get; private set; }
 
+    /// <summary>The name the client gave its device at login (trimmed), to tell its sessions apart; null for none.</summary>
+    public string? DeviceName { get; private set; }
+
+    /// <summary>
+    /// When the session was last used, as API.md's <c>lastUsedAt</c>: its last refresh, or its login if it was never
+    /// refreshed. The refresh already writes <see cref="LastRotatedAt"/> (the rotation's one statement), so this costs
+    /// no write of its own; a use that does not refresh (any request with an access token) is deliberately not
+    /// recorded, as that would be a write per request.
+    /// </summary>
+    public DateTimeOffset LastUsedAt => LastRotatedAt ?? CreatedAt;
+
     /// <summary>A new session's id, chosen before its first refresh token is made, since that token names it.</summary>
     public static Guid NewId(DateTimeOffset now) => Guid.CreateVersion7(now);
 
+    /// <summary>
+    /// A session opened at login. <paramref name="deviceName"/> is the login's, already validated as input; it is
+    /// trimmed here, and a blank one is none.
+    /// </summary>
     public static Session Open(Guid id, Guid userId, byte[] refreshTokenHash, DateTimeOffset now, TimeSpan refreshTokenLifetime,
-        TimeSpan maxLifetime, string? userAgent, IPAddress? ipAddress)
+        TimeSpan maxLifetime, string? userAgent, IPAddress? ipAddress, string? deviceName = null)
     {
         ArgumentNullException.ThrowIfNull(refreshTokenHash);
-        return new Session(id, userId, refreshTokenHash, now, refreshTokenLifetime, maxLifetime, userAgent, ipAddress);
+        return new Session(id, userId, refreshTokenHash, now, refreshTokenLifetime, maxLifetime, userAgent, ipAddress,
+            deviceName);
     }
 
     /// <summary>The latest the session can end, however often refreshed: <paramref name="maxLifetime"/> after login.</summary>

@@ -47,7 +47,7 @@ public sealed class SessionLifetimeTests : ApiTest
         var expected = session.RefreshTokenExpiry(refreshedAt, RefreshTokenLifetime, MaxLifetime);
         Assert.That(session.ExpiresAt, Is.EqualTo(expected));
         Assert.That(expected, Is.EqualTo(day < 60 ? refreshedAt + RefreshTokenLifetime : login + MaxLifetime));
-        Assert.That((await Client.MeAsync(tokens.AccessToken)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await Client.SessionsOkAsync(tokens.AccessToken)).Single().ExpiresAt, Is.EqualTo(expected));
     }
 
     [Test]
@@ -63,8 +63,8 @@ public sealed class SessionLifetimeTests : ApiTest
 
     /// <summary>
     /// A session from before the absolute end existed, its expiry pushed past its login + 90 days by refreshes (here
-    /// written straight into its row): it ends at its login + 90 days all the same, for refresh and the per-request
-    /// check alike.
+    /// written straight into its row): it ends at its login + 90 days all the same, for the list, refresh and the
+    /// per-request check alike.
     /// </summary>
     [Test]
     public async Task SessionFromBeforeTheAbsoluteEnd_EndsAtItsLoginPlusTheMaxLifetime()
@@ -78,12 +78,14 @@ public sealed class SessionLifetimeTests : ApiTest
         }
 
         Factory.Clock.Advance(MaxLifetime);
+        var laptop = await Client.LoginOkAsync();
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That((await Client.RefreshAsync(phone.RefreshToken)).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
             Assert.That((await Client.MeAsync(NewAccessToken(user.Id, phone.SessionId))).StatusCode,
                 Is.EqualTo(HttpStatusCode.Unauthorized));
+            Assert.That((await Client.SessionsOkAsync(laptop.AccessToken)).Select(s => s.Id), Is.EqualTo(new[] { laptop.SessionId }));
         }
     }
 
@@ -92,11 +94,14 @@ public sealed class SessionLifetimeTests : ApiTest
     {
         await using var app = await IsolatedApp.StartAsync(new Dictionary<string, string> { ["SESSION_MAX_LIFETIME_SECS"] = "3600" });
         await new UserBuilder().SaveAsync(app.Services);
+        var login = app.Clock.GetUtcNow();
         var tokens = await app.Client.LoginOkAsync();
+        var listed = (await app.Client.SessionsOkAsync(tokens.AccessToken)).Single();
         app.Clock.Advance(TimeSpan.FromHours(1));
 
         var refreshed = await app.Client.RefreshAsync(tokens.RefreshToken);
 
+        Assert.That(listed.ExpiresAt, Is.EqualTo(login + TimeSpan.FromHours(1)));
         await ProblemAssert.IsProblemAsync(refreshed, HttpStatusCode.Unauthorized, "invalid_refresh_token");
     }
 

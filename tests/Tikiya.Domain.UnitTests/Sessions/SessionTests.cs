@@ -92,6 +92,24 @@ public sealed class SessionTests
     }
 
     [Test]
+    public void LastUsedAt_OfASessionNeverRefreshed_IsItsLogin()
+    {
+        var session = Open();
+
+        Assert.That(session.LastUsedAt, Is.EqualTo(Opened));
+    }
+
+    [TestCase("  Ann's phone ", "Ann's phone")]
+    [TestCase("   ", null)]
+    [TestCase(null, null)]
+    public void Open_WithDeviceName_KeepsItTrimmed(string? deviceName, string? kept)
+    {
+        var session = Session.Open(Guid.NewGuid(), Guid.NewGuid(), Hash(1), Opened, Lifetime, MaxLifetime, null, null, deviceName);
+
+        Assert.That(session.DeviceName, Is.EqualTo(kept));
+    }
+
+    [Test]
     public void Policy_WithoutPositiveMaxLifetime_Throws()
     {
         Assert.That(() => new SessionPolicy(TimeSpan.Zero), Throws.InstanceOf<ArgumentOutOfRangeException>());

@@ -12,13 +12,16 @@ internal sealed class SessionOpening(IApplicationDbContext db, ITokenIssuer toke
     SessionPolicy policy)
 {
     /// <summary>Adds the session to the context, saved with the caller's unit of work; the tokens are for after it commits.</summary>
-    public OpenedSession Open(User user, DateTimeOffset now)
+    /// <param name="user">Whose session it is.</param>
+    /// <param name="now">The login's time.</param>
+    /// <param name="deviceName">The login's <c>deviceName</c>, validated as input; null when it gave none.</param>
+    public OpenedSession Open(User user, DateTimeOffset now, string? deviceName)
     {
         ArgumentNullException.ThrowIfNull(user);
         var sessionId = Session.NewId(now);
         var refresh = refreshTokens.Create(sessionId, Session.FirstGeneration);
         db.Sessions.Add(Session.Open(sessionId, user.Id, refresh.Hash, now, tokens.RefreshTokenLifetime, policy.MaxLifetime,
-            caller.UserAgent, caller.IpAddress));
+            caller.UserAgent, caller.IpAddress, deviceName));
         return new OpenedSession(sessionId, tokens.Issue(user.Id, sessionId, refresh.Token, now));
     }
 }
