@@ -31,6 +31,7 @@ public static class DependencyInjection
         services.AddOptions<MailOptions>().BindEnvironment(configuration);
         services.AddSingleton<IValidateOptions<MailOptions>, MailOptionsValidator>();
         services.AddOptions<AccountOptions>().BindEnvironment(configuration);
+        services.AddOptions<SessionOptions>().BindEnvironment(configuration);
 
         services.AddSingleton(sp => NpgsqlDataSourceFactory.Create(sp.GetRequiredService<IOptions<DatabaseOptions>>()));
         // One pool for both: the scope's context (requests) and the ones background work creates for itself.
@@ -65,6 +66,7 @@ public static class DependencyInjection
         services.AddSingleton<IRefreshTokenCodec, RefreshTokenCodec>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<LoginThrottleOptions>>().Value.ToPolicy());
         services.AddScoped<ILoginThrottleRows, LoginThrottleRows>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<SessionOptions>>().Value.ToPolicy());
         services.AddScoped<ISessionRotation, SessionRotation>();
         services.AddScoped<IActiveSessionReads, ActiveSessionReads>();
         services.AddHostedService<PurgeBackgroundService>();

@@ -7,6 +7,7 @@ using Tikiya.Application.Auth;
 using Tikiya.Application.Auth.Login;
 using Tikiya.Application.Auth.Logout;
 using Tikiya.Application.Auth.LogoutAll;
+using Tikiya.Application.Auth.LogoutOthers;
 using Tikiya.Application.Auth.Refresh;
 using Tikiya.Application.Auth.ForgotPassword;
 using Tikiya.Application.Auth.Register;
@@ -67,6 +68,18 @@ public sealed class AuthController(ISender sender) : ControllerBase
     public async Task<IActionResult> LogoutAll(CancellationToken cancellationToken)
     {
         await sender.Send(new LogoutAllCommand(), cancellationToken);
+        return NoContent();
+    }
+
+    /// <remarks>Ends every session of the user but the caller's own.</remarks>
+    [EndpointName("logoutOthers"), EndpointSummary("Log out every other session")]
+    [HttpPost("logout-others"), Authorize]
+    [Consumes("application/json", IsOptional = true)] // no body: the access token says whose sessions to end, and which stays
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
+    public async Task<IActionResult> LogoutOthers(CancellationToken cancellationToken)
+    {
+        await sender.Send(new LogoutOthersCommand(), cancellationToken);
         return NoContent();
     }
 

@@ -76,6 +76,8 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         {
             Challenge = "Bearer error=\"invalid_token\"", // a protected endpoint's 401 (API.md)
         },
+        SessionNotFoundException missing => new(StatusCodes.Status404NotFound, ProblemCodes.NotFound,
+            "Session not found.", missing.Message),
         InvalidOrExpiredCodeException bad => new(StatusCodes.Status400BadRequest, ProblemCodes.InvalidOrExpiredCode,
             "Invalid or expired code.", bad.Message),
         InvalidCurrentPasswordException bad => new(StatusCodes.Status400BadRequest, ProblemCodes.InvalidCurrentPassword,

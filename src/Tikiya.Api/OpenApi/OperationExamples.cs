@@ -33,7 +33,7 @@ internal sealed class OperationExamples : IOpenApiOperationTransformer
     private static readonly Dictionary<string, (JsonObject? Request, JsonObject? Response)> Examples = new()
     {
         ["register"] = (new JsonObject { ["email"] = Email, ["password"] = Password }, User),
-        ["login"] = (new JsonObject { ["email"] = Email, ["password"] = Password }, Tokens),
+        ["login"] = (new JsonObject { ["email"] = Email, ["password"] = Password, ["deviceName"] = "Ada's laptop" }, Tokens),
         ["refresh"] = (new JsonObject { ["refreshToken"] = RefreshToken }, Tokens),
         ["logout"] = (new JsonObject { ["refreshToken"] = RefreshToken }, null),
         ["verifyEmail"] = (new JsonObject { ["email"] = Email, ["code"] = "48213957" }, null),

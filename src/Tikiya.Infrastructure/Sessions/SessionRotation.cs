@@ -3,6 +3,7 @@ using Npgsql;
 using NpgsqlTypes;
 using Tikiya.Application.Auth.Refresh;
 using Tikiya.Application.Common.Interfaces;
+using Tikiya.Domain.Sessions;
 using Tikiya.Infrastructure.Persistence;
 
 namespace Tikiya.Infrastructure.Sessions;
@@ -12,7 +13,9 @@ namespace Tikiya.Infrastructure.Sessions;
 /// match; the others re-check the row once it commits, find the next generation, and change nothing (API.md: exactly
 /// one succeeds). The same statement reads the row as its snapshot saw it when it began (a plain SELECT in a WITH
 /// sees that snapshot, while the UPDATE re-checks the newest version), which is how the caller tells a lost race from
-/// reuse. The active condition is <see cref="Domain.Sessions.Session.ActiveAt"/>'s: not revoked, <c>now &lt; expires_at</c>.
+/// reuse. The active condition is <see cref="Domain.Sessions.Session.ActiveAt"/>'s: not revoked, <c>now &lt; expires_at</c>,
+/// opened after <see cref="Domain.Sessions.Session.OpenedAfter"/>; the new expiry is
+/// <see cref="Domain.Sessions.Session.RefreshTokenExpiry"/>'s: a full lifetime, cut at the row's absolute end.
 /// </summary>
 internal sealed class SessionRotation(TikiyaDbContext db) : ISessionRotation
 {
@@ -22,10 +25,10 @@ internal sealed class SessionRotation(TikiyaDbContext db) : ISessionRotation
         ), rotated AS (
             UPDATE sessions
                SET refresh_token_hash = @next_hash, refresh_generation = refresh_generation + 1,
-                   last_rotated_at = @now, expires_at = @expires_at
+                   last_rotated_at = @now, expires_at = LEAST(@expires_at, created_at + @max_lifetime)
              WHERE id = @session_id AND refresh_generation = @generation
                AND refresh_token_hash IS NOT DISTINCT FROM @presented_hash
-               AND revoked_at IS NULL AND expires_at > @now
+               AND revoked_at IS NULL AND expires_at > @now AND created_at > @opened_after
             RETURNING id
         ), v1_spent AS (
             -- A v1 token that moves its session onto the row is spent like any rotated one, so that an instance of
@@ -38,14 +41,15 @@ internal sealed class SessionRotation(TikiyaDbContext db) : ISessionRotation
         """;
 
     public async Task<RotationResult?> RotateAsync(RotationClaim claim, byte[] nextTokenHash, DateTimeOffset now,
-        DateTimeOffset expiresAt, CancellationToken cancellationToken)
+        DateTimeOffset expiresAt, TimeSpan maxLifetime, CancellationToken cancellationToken)
     {
-        var rows = await db.Database.SqlQueryRaw<RotationResult>(Sql, Parameters(claim, nextTokenHash, now, expiresAt))
-            .ToListAsync(cancellationToken);
+        var parameters = Parameters(claim, nextTokenHash, now, expiresAt, maxLifetime);
+        var rows = await db.Database.SqlQueryRaw<RotationResult>(Sql, parameters).ToListAsync(cancellationToken);
         return rows.SingleOrDefault(); // none: no such session
     }
 
-    private static NpgsqlParameter[] Parameters(RotationClaim claim, byte[] nextTokenHash, DateTimeOffset now, DateTimeOffset expiresAt)
+    private static NpgsqlParameter[] Parameters(RotationClaim claim, byte[] nextTokenHash, DateTimeOffset now,
+        DateTimeOffset expiresAt, TimeSpan maxLifetime)
     {
         ArgumentNullException.ThrowIfNull(claim);
         return
@@ -57,6 +61,11 @@ internal sealed class SessionRotation(TikiyaDbContext db) : ISessionRotation
             new NpgsqlParameter<byte[]>("next_hash", nextTokenHash),
             new NpgsqlParameter<DateTimeOffset>("now", now),
             new NpgsqlParameter<DateTimeOffset>("expires_at", expiresAt),
+            // An interval of microseconds only: one with days would add calendar days in the server's time zone, an
+            // hour off across a change to or from summer time, where the domain adds exact durations.
+            new NpgsqlParameter<NpgsqlInterval>("max_lifetime",
+                new NpgsqlInterval(0, 0, maxLifetime.Ticks / TimeSpan.TicksPerMicrosecond)),
+            new NpgsqlParameter<DateTimeOffset>("opened_after", Session.OpenedAfter(now, maxLifetime)),
             new NpgsqlParameter<bool>("v1", claim.TokenHash is null),
         ];
     }

@@ -256,7 +256,9 @@ public sealed class MeTests : ApiTest
         var now = Factory.Clock.GetUtcNow();
         var sessionId = Session.NewId(now);
         var refresh = refreshTokens.Create(sessionId, Session.FirstGeneration);
-        var session = Session.Open(sessionId, userId, refresh.Hash, now, lifetime ?? tokens.RefreshTokenLifetime, userAgent: null, ipAddress: null);
+        var maxLifetime = scope.ServiceProvider.GetRequiredService<SessionPolicy>().MaxLifetime;
+        var session = Session.Open(sessionId, userId, refresh.Hash, now, lifetime ?? tokens.RefreshTokenLifetime, maxLifetime,
+            userAgent: null, ipAddress: null);
         db.Sessions.Add(session);
         await db.SaveChangesAsync();
         return tokens.Issue(userId, session.Id, refresh.Token, now).AccessToken;

@@ -145,6 +145,44 @@ public sealed class ProxyAndInstancesTests : SharedDatabaseTest
     }
 
     [Test]
+    public async Task SessionEndedOnOneInstance_IsRefusedOnTheOtherAtTheNextRequest()
+    {
+        var phone = await _first!.Client.RegisterAndLoginAsync();
+        var laptop = await _first!.Client.LoginOkAsync();
+        Assert.That((await _second!.Client.MeAsync(phone.AccessToken)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+
+        var ended = await _first!.Client.EndSessionAsync(laptop.AccessToken, phone.SessionId);
+
+        Assert.That(ended.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        Assert.That((await _second!.Client.MeAsync(phone.AccessToken)).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That((await _second!.Client.SessionsAsync(phone.AccessToken)).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That((await _second!.Client.RefreshAsync(phone.RefreshToken)).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+    }
+
+    [Test]
+    public async Task LogoutOthersOnOneInstance_EndsThemOnTheOtherAtTheNextRequest()
+    {
+        var phone = await _first!.Client.RegisterAndLoginAsync();
+        var tablet = await _second!.Client.LoginOkAsync();
+        var laptop = await _second!.Client.LoginOkAsync();
+
+        var response = await _first!.Client.LogoutOthersAsync(laptop.AccessToken);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        using (Assert.EnterMultipleScope())
+        {
+            foreach (var other in new[] { phone, tablet })
+            {
+                Assert.That((await _second!.Client.MeAsync(other.AccessToken)).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+                Assert.That((await _second!.Client.LogoutAllAsync(other.AccessToken)).StatusCode,
+                    Is.EqualTo(HttpStatusCode.Unauthorized), "the per-request check, not only the handler's own");
+            }
+
+            Assert.That((await _second!.Client.MeAsync(laptop.AccessToken)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        }
+    }
+
+    [Test]
     public async Task Throttling_HoldsAcrossInstances()
     {
         await new UserBuilder().RegisterAsync(_first!.Client);

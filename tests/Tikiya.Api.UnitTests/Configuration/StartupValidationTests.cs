@@ -88,6 +88,9 @@ public sealed class StartupValidationTests
     [TestCase("AUTH_REQUIRE_VERIFIED_EMAIL", "sometimes")]
     [TestCase("EMAIL_VERIFICATION_TTL_SECS", "0")]
     [TestCase("PASSWORD_RESET_TTL_SECS", "one hour")]
+    [TestCase("SESSION_MAX_LIFETIME_SECS", "0")]
+    [TestCase("SESSION_MAX_LIFETIME_SECS", "90 days")]
+    [TestCase("SESSION_MAX_LIFETIME_SECS", "315360001")] // above its range (10 years)
     public async Task ErrorLines_WithBadVariable_AreOneLineNamingIt(string variable, string value)
     {
         var environment = new Dictionary<string, string>(ValidEnvironment.Variables) { [variable] = value };

@@ -31,29 +31,48 @@ public static class AuthClient
     }
 
     public static async Task<Tokens> LoginOkAsync(this HttpClient client, string email = UserBuilder.DefaultEmail,
-        string password = UserBuilder.DefaultPassword)
-    {
-        var response = await client.LoginAsync(email, password);
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<Tokens>())!;
-    }
+        string password = UserBuilder.DefaultPassword) =>
+        await OkTokensAsync(await client.LoginAsync(email, password));
 
     public static Task<HttpResponseMessage> RefreshAsync(this HttpClient client, string refreshToken) =>
         client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken });
 
     /// <summary>A refresh that must succeed, and the new tokens.</summary>
-    public static async Task<Tokens> RefreshOkAsync(this HttpClient client, string refreshToken)
-    {
-        var response = await client.RefreshAsync(refreshToken);
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<Tokens>())!;
-    }
+    public static async Task<Tokens> RefreshOkAsync(this HttpClient client, string refreshToken) =>
+        await OkTokensAsync(await client.RefreshAsync(refreshToken));
 
     public static Task<HttpResponseMessage> LogoutAsync(this HttpClient client, string refreshToken) =>
         client.PostAsJsonAsync("/api/v1/auth/logout", new { refreshToken });
 
     public static Task<HttpResponseMessage> LogoutAllAsync(this HttpClient client, string? accessToken) =>
         client.SendAsync(WithBearer(new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/logout-all"), accessToken));
+
+    public static Task<HttpResponseMessage> LogoutOthersAsync(this HttpClient client, string? accessToken) =>
+        client.SendAsync(WithBearer(new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/logout-others"), accessToken));
+
+    /// <summary>A login that names its device (API.md v1.1: <c>deviceName</c>).</summary>
+    public static Task<HttpResponseMessage> LoginFromDeviceAsync(this HttpClient client, string deviceName,
+        string email = UserBuilder.DefaultEmail, string password = UserBuilder.DefaultPassword) =>
+        client.PostAsJsonAsync("/api/v1/auth/login", new { email, password, deviceName });
+
+    public static async Task<Tokens> LoginOkFromDeviceAsync(this HttpClient client, string deviceName,
+        string email = UserBuilder.DefaultEmail, string password = UserBuilder.DefaultPassword) =>
+        await OkTokensAsync(await client.LoginFromDeviceAsync(deviceName, email, password));
+
+    public static Task<HttpResponseMessage> SessionsAsync(this HttpClient client, string? accessToken) =>
+        client.SendAsync(WithBearer(new HttpRequestMessage(HttpMethod.Get, "/api/v1/users/me/sessions"), accessToken));
+
+    /// <summary>The session list, which must be answered, as a client reads it.</summary>
+    public static async Task<IReadOnlyList<ListedSession>> SessionsOkAsync(this HttpClient client, string accessToken)
+    {
+        var response = await client.SessionsAsync(accessToken);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<List<ListedSession>>())!;
+    }
+
+    public static Task<HttpResponseMessage> EndSessionAsync(this HttpClient client, string? accessToken, Guid sessionId) =>
+        client.SendAsync(WithBearer(new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/users/me/sessions/{sessionId}"),
+            accessToken));
 
     public static Task<HttpResponseMessage> MeAsync(this HttpClient client, string? accessToken) =>
         client.SendAsync(WithBearer(new HttpRequestMessage(HttpMethod.Get, "/api/v1/users/me"), accessToken));
@@ -115,6 +134,12 @@ public static class AuthClient
         {
             Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json"),
         }, accessToken));
+
+    private static async Task<Tokens> OkTokensAsync(HttpResponseMessage response)
+    {
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<Tokens>())!;
+    }
 
     public static HttpRequestMessage WithBearer(HttpRequestMessage request, string? accessToken)
     {

@@ -36,7 +36,7 @@ internal sealed partial class LoginHandler(IApplicationDbContext db, AccountThro
         var strongerHash = verification == PasswordVerification.SucceededRehashNeeded
             ? await hasher.HashAsync(command.Password, cancellationToken)
             : null;
-        return await SettleAsync(user, attempt, strongerHash, cancellationToken);
+        return await SettleAsync(user, attempt, strongerHash, command.DeviceName, cancellationToken);
     }
 
     private async Task<LoginAttempt> ReserveAsync(Email email, CancellationToken cancellationToken)
@@ -53,7 +53,7 @@ internal sealed partial class LoginHandler(IApplicationDbContext db, AccountThro
         }
     }
 
-    private async Task<TokensResponse> SettleAsync(User user, LoginAttempt attempt, string? strongerHash,
+    private async Task<TokensResponse> SettleAsync(User user, LoginAttempt attempt, string? strongerHash, string? deviceName,
         CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -81,7 +81,7 @@ internal sealed partial class LoginHandler(IApplicationDbContext db, AccountThro
             throw new EmailNotVerifiedException();
         }
 
-        var session = sessions.Open(user, attempt.At);
+        var session = sessions.Open(user, attempt.At, deviceName);
         await db.SaveChangesAsync(cancellationToken); // the session, the count reset and any stronger hash, together
         await transaction.CommitAsync(cancellationToken);
         LogSessionOpened(session.Id, user.Id);

@@ -8,7 +8,8 @@ using Tikiya.Domain.Sessions;
 namespace Tikiya.Application.Auth.Refresh;
 
 internal sealed partial class RefreshHandler(IApplicationDbContext db, ISessionRotation rotations, IRefreshTokenCodec refreshTokens,
-    ITokenIssuer tokens, TimeProvider time, ILogger<RefreshHandler> logger) : ICommandHandler<RefreshCommand, TokensResponse>
+    ITokenIssuer tokens, SessionPolicy sessions, TimeProvider time, ILogger<RefreshHandler> logger)
+    : ICommandHandler<RefreshCommand, TokensResponse>
 {
     public async ValueTask<TokensResponse> Handle(RefreshCommand command, CancellationToken cancellationToken)
     {
@@ -23,8 +24,10 @@ internal sealed partial class RefreshHandler(IApplicationDbContext db, ISessionR
         } ?? throw new InvalidRefreshTokenException();
 
         var next = refreshTokens.Create(claim.SessionId, claim.Generation + 1);
-        // The refresh's one write, and on the success path its one round trip (API.md: a full new lifetime).
-        var rotation = await rotations.RotateAsync(claim, next.Hash, now, now + tokens.RefreshTokenLifetime, cancellationToken);
+        // The refresh's one write, and on the success path its one round trip (API.md: a full new lifetime, but never
+        // past the session's absolute end, which the statement reads from the row's created_at).
+        var rotation = await rotations.RotateAsync(claim, next.Hash, now, now + tokens.RefreshTokenLifetime, sessions.MaxLifetime,
+            cancellationToken);
         if (rotation is { Rotated: true })
         {
             return tokens.Issue(rotation.UserId, claim.SessionId, next.Token, now);
@@ -35,7 +38,8 @@ internal sealed partial class RefreshHandler(IApplicationDbContext db, ISessionR
         if (rotation is not null && rotation.SeenGeneration > claim.Generation && claim.Proven)
         {
             // One UPDATE, not load-and-save: it applies even when a rotation commits meanwhile (the thief's, perhaps).
-            var revoked = await db.Sessions.Where(Session.ActiveAt(now)).Where(Session.ReusedBy(claim.SessionId, claim.Generation))
+            var revoked = await db.Sessions.Where(Session.ActiveAt(now, sessions.MaxLifetime))
+                .Where(Session.ReusedBy(claim.SessionId, claim.Generation))
                 .RevokeAsync(now, cancellationToken);
             if (revoked > 0)
             {

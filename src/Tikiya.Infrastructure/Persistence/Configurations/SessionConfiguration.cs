@@ -19,6 +19,7 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         builder.HasIndex(s => s.RevokedAt).HasFilter("revoked_at IS NOT NULL");
         builder.Property(s => s.UserAgent).HasMaxLength(Session.MaxUserAgentLength);
         builder.Property(s => s.IpAddress).HasColumnType("inet");
+        builder.Property(s => s.DeviceName).HasMaxLength(Session.MaxDeviceNameLength);
         // A session that an instance of the release before this one opens during a rolling upgrade names no
         // generation: it is a legacy one (its token is a refresh_tokens row), as the sessions that were there before.
         builder.Property(s => s.RefreshGeneration).HasDefaultValue(Session.LegacyGeneration);

@@ -22,6 +22,48 @@ public sealed class LoginValidatorTests
         result.ShouldHaveValidationErrorFor(c => c.Password);
     }
 
+    [TestCase(null)]
+    [TestCase("Ann's phone")]
+    [TestCase("   ")] // blank: stored as none
+    public void Validate_AcceptableDeviceName_HasNoError(string? deviceName)
+    {
+        _validator.TestValidate(new LoginCommand("ann@example.com", "correct horse battery", deviceName))
+            .ShouldNotHaveAnyValidationErrors();
+    }
+
+    [Test]
+    public void Validate_DeviceNameOf100CodePointsOnceTrimmed_HasNoError()
+    {
+        var deviceName = "  " + string.Concat(Enumerable.Repeat("😀", 100)) + "  ";
+
+        _validator.TestValidate(new LoginCommand("ann@example.com", "correct horse battery", deviceName))
+            .ShouldNotHaveAnyValidationErrors();
+    }
+
+    [TestCase(101)]
+    [TestCase(1000)]
+    public void Validate_OverlongDeviceName_FailsOnIt(int length)
+    {
+        var result = _validator.TestValidate(new LoginCommand("ann@example.com", "correct horse battery", new string('d', length)));
+
+        result.ShouldHaveValidationErrorFor(c => c.DeviceName);
+    }
+
+    // By code point, so that no control character ends up in a test's name (and its report).
+    [TestCase(0x00)]
+    [TestCase(0x09)] // a tab
+    [TestCase(0x1b)] // escape, as in a terminal's colour codes
+    [TestCase(0x7f)]
+    [TestCase(0x85)] // a C1 control
+    public void Validate_DeviceNameWithControlCharacter_FailsOnIt(int codePoint)
+    {
+        var deviceName = $"Ann{(char)codePoint}phone";
+
+        var result = _validator.TestValidate(new LoginCommand("ann@example.com", "correct horse battery", deviceName));
+
+        result.ShouldHaveValidationErrorFor(c => c.DeviceName);
+    }
+
     [Test]
     public void ToString_NeverShowsThePassword()
     {
