@@ -40,6 +40,14 @@ public sealed class LoginValidatorTests
             .ShouldNotHaveAnyValidationErrors();
     }
 
+    [Test]
+    public void Validate_DeviceNameWithAnEmojiSequence_HasNoError()
+    {
+        // A zero-width joiner is a format character people's device names carry; only the bidi controls are refused.
+        _validator.TestValidate(new LoginCommand("ann@example.com", "correct horse battery", "Ann's \U0001F469\u200D\U0001F4BB laptop"))
+            .ShouldNotHaveAnyValidationErrors();
+    }
+
     [TestCase(101)]
     [TestCase(1000)]
     public void Validate_OverlongDeviceName_FailsOnIt(int length)
@@ -55,6 +63,8 @@ public sealed class LoginValidatorTests
     [TestCase(0x1b)] // escape, as in a terminal's colour codes
     [TestCase(0x7f)]
     [TestCase(0x85)] // a C1 control
+    [TestCase(0x202E)] // right-to-left override
+    [TestCase(0x2066)] // left-to-right isolate
     public void Validate_DeviceNameWithControlCharacter_FailsOnIt(int codePoint)
     {
         var deviceName = $"Ann{(char)codePoint}phone";
