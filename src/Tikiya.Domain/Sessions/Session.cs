@@ -142,6 +142,10 @@ public sealed class Session
     /// </summary>
     public static Expression<Func<Session, bool>> EndedAt(DateTimeOffset now) => s => s.RevokedAt != null || now >= s.ExpiresAt;
 
+    /// <summary>Every session of the user but <paramref name="keptSessionId"/> (logout-others, a password change).</summary>
+    public static Expression<Func<Session, bool>> OthersOf(Guid userId, Guid keptSessionId) =>
+        s => s.UserId == userId && s.Id != keptSessionId;
+
     /// <summary>
     /// The reuse rule, in one place: a genuine token of session <paramref name="sessionId"/> whose generation the
     /// session has already moved past was rotated before, so someone kept a copy, and API.md revokes the whole session.

@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.Extensions.Logging;
 using Tikiya.Application.Auth.Sessions;
 using Tikiya.Application.Common.Interfaces;
+using Tikiya.Domain.Sessions;
 
 namespace Tikiya.Application.Auth.LogoutOthers;
 
@@ -12,7 +13,7 @@ internal sealed partial class LogoutOthersHandler(IApplicationDbContext db, ICal
     {
         var (userId, currentId) = (caller.UserId, caller.SessionId);
         // One UPDATE for all of them, as logout-all: none may slip through a concurrent refresh.
-        var revoked = await db.Sessions.Where(s => s.UserId == userId && s.Id != currentId)
+        var revoked = await db.Sessions.Where(Session.OthersOf(userId, currentId))
             .RevokeAsync(time.GetUtcNow(), cancellationToken);
         LogOthersRevoked(revoked, userId, currentId);
         return Unit.Value;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Tikiya.Application.Accounts;
 using Tikiya.Application.Auth.Sessions;
 using Tikiya.Application.Common.Interfaces;
+using Tikiya.Domain.Sessions;
 
 namespace Tikiya.Application.Users.ChangePassword;
 
@@ -26,7 +27,7 @@ internal sealed partial class ChangePasswordHandler(IApplicationDbContext db, IC
         await accounts.LockAsync(user.Email, cancellationToken);
         user.ChangePasswordHash(passwordHash);
         mails.QueueNotice(user, MailTemplates.PasswordChanged, now);
-        var ended = await db.Sessions.Where(s => s.UserId == user.Id && s.Id != caller.SessionId)
+        var ended = await db.Sessions.Where(Session.OthersOf(user.Id, caller.SessionId))
             .RevokeAsync(now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken); // the new hash and the notice, with the sessions' end
         await transaction.CommitAsync(cancellationToken);
