@@ -19,9 +19,7 @@ public sealed class DatabaseUrlMigrateTests
                   + $"@{connectionString.Host}:{connectionString.Port}/{connectionString.Database}?sslmode=disable"
                 : database;
 
-            var result = await ApiProcess.RunAsync(
-                TestMail.With(new Dictionary<string, string> { ["DATABASE_URL"] = value, ["JWT_SECRET"] = ApiProcess.ValidJwtSecret }),
-                "migrate");
+            var result = await ApiProcess.MigrateAsync(value);
 
             Assert.That(result.ExitCode, Is.Zero, result.StandardError + result.StandardOutput);
             Assert.That(await MigrationHistory.CountAsync(database), Is.EqualTo(MigrationHistory.KnownMigrations.Count));

@@ -17,6 +17,11 @@ public static class ApiProcess
         return ProcessRunner.RunAsync(TestSetup.Api.Executable, arguments, variables, TimeSpan.FromSeconds(90));
     }
 
+    /// <summary><c>tikiya_api migrate</c> on <paramref name="databaseUrl"/>, with only what it needs besides.</summary>
+    public static Task<ProcessResult> MigrateAsync(string databaseUrl) => RunAsync(
+        TestMail.With(new Dictionary<string, string> { ["DATABASE_URL"] = databaseUrl, ["JWT_SECRET"] = ValidJwtSecret }),
+        "migrate");
+
     public static string[] ErrorLines(ProcessResult result, string prefix) =>
         [.. result.StandardError.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Where(line => line.StartsWith(prefix, StringComparison.Ordinal))];

@@ -120,13 +120,7 @@ public sealed class RunningNginx : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
+        await ChildProcess.KillAsync(_process);
         Directory.Delete(_directory, recursive: true);
     }
 

@@ -124,9 +124,7 @@ public sealed class MigrationTests : OwnDatabaseTest
         }
     }
 
-    private Task<ProcessResult> MigrateAsync() => ApiProcess.RunAsync(
-        TestMail.With(new Dictionary<string, string> { ["DATABASE_URL"] = Database, ["JWT_SECRET"] = ApiProcess.ValidJwtSecret }),
-        "migrate");
+    private Task<ProcessResult> MigrateAsync() => ApiProcess.MigrateAsync(Database);
 
     private async Task ExecuteAsync(string sql)
     {

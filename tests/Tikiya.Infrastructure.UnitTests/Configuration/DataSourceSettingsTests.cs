@@ -17,6 +17,7 @@ public sealed class DataSourceSettingsTests
     }
 
     [TestCase("postgres://tikiya:secret@db.example.com/tikiya?Max%20Auto%20Prepare=0")]
+    [TestCase("postgres://tikiya:secret@pgbouncer.example.com:6432/tikiya?sslmode=require&MaxAutoPrepare=0")] // deployment.md
     [TestCase("Host=db.example.com;Username=tikiya;Password=secret;Database=tikiya;Max Auto Prepare=0")]
     public void ConnectionString_WithAutoPreparationTurnedOff_KeepsItOff(string url)
     {
