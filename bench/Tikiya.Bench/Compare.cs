@@ -16,7 +16,8 @@ internal static class Compare
 
     public static async Task RunAsync(CommandLine options, CancellationToken cancellationToken)
     {
-        var tikiya = new Server("tikiya", new Uri(options.Require("tikiya")), Api.Tikiya, options.GetInt("tikiya-pid", 0, 0, int.MaxValue));
+        var tikiya = new Server("tikiya", new Uri(options.Require("tikiya")), Api.Tikiya, options.GetInt("tikiya-pid", 0, 0, int.MaxValue),
+            new Uri(options.Require("tikiya-metrics")));
         var peer = new Server("identity", new Uri(options.Require("peer")), Api.Identity, options.GetInt("peer-pid", 0, 0, int.MaxValue));
         var accounts = await Account.ReadAllAsync(options.Require("users"), cancellationToken);
         var duration = TimeSpan.FromSeconds(options.GetInt("seconds", 20, 1, 600));

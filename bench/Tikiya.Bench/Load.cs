@@ -5,8 +5,11 @@ using System.Net.Http.Json;
 
 namespace Tikiya.Bench;
 
-/// <summary>A server under load: where it listens, which endpoints it has, its process (for its peak RSS).</summary>
-internal sealed record Server(string Name, Uri Target, Api Api, int Pid);
+/// <summary>
+/// A server under load: where it listens, which endpoints it has, its process (for its peak RSS), and where its
+/// metrics are (Tikiya's management listener; none for the peer).
+/// </summary>
+internal sealed record Server(string Name, Uri Target, Api Api, int Pid, Uri? Metrics = null);
 
 /// <summary>
 /// Closed-loop load on one endpoint of one server: --workers each send a request, wait for its answer and send the next
@@ -54,8 +57,9 @@ internal static class Load
             if (driver.AllSignedIn.IsCompleted)
             {
                 await Task.Delay(Settle, cancellationToken);
-                using var metrics = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = server.Target, Timeout = TimeSpan.FromSeconds(10) };
-                var metricsOrNone = server.Api == Api.Tikiya ? metrics : null; // the peer has no /metrics
+                using var metricsOrNone = server.Metrics is null
+                    ? null // the peer has no /metrics
+                    : new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = server.Metrics, Timeout = TimeSpan.FromSeconds(10) };
                 var before = await Usage.TakeAsync(metricsOrNone, cancellationToken);
                 tally.StartCounting();
                 await Task.Delay(duration, cancellationToken);

@@ -8,11 +8,12 @@ using Tikiya.Bench;
 //   seed     --target URL [--api tikiya|identity] (--users N --out users.csv | --from users.csv) [--concurrency C]
 //                                                                          register accounts through the API
 //   argon2   [--seconds S] [--workers W] --out argon2.json                 raw libsodium Argon2id verifications per second
-//   usage    --target URL --out usage.json                                 the API's CPU so far (/metrics), the machine's
-//   saturate --target URL --users users.csv [--seconds S] [--login-concurrency C] [--concurrency C] [--pid PID]
+//   usage    --metrics URL --out usage.json                                the API's CPU so far (/metrics on its management
+//                                                                          listener, METRICS_PORT), the machine's
+//   saturate --target URL --metrics URL --users users.csv [--seconds S] [--login-concurrency C] [--concurrency C] [--pid PID]
 //            [--endpoints login,refresh,me] [--argon2 F] [--param name=value ...] --out-json F --out-md F
 //                                                                          each endpoint's throughput at saturation
-//   compare  --tikiya URL --tikiya-pid PID --peer URL --peer-pid PID --users users.csv [--seconds S] [--warm-up S]
+//   compare  --tikiya URL --tikiya-metrics URL --tikiya-pid PID --peer URL --peer-pid PID --users users.csv [--seconds S] [--warm-up S]
 //            [--argon2 F] [--param ...] --out-json F --out-md F            Tikiya beside the stock Identity app
 //   report   --artillery report.json [--argon2 F] [--usage-before F --usage-after F --pid PID] ... write the results
 //

@@ -12,7 +12,8 @@ internal static class Saturation
 {
     public static async Task RunAsync(CommandLine options, CancellationToken cancellationToken)
     {
-        var server = new Server("tikiya", new Uri(options.Require("target")), Api.Tikiya, options.GetInt("pid", 0, 0, int.MaxValue));
+        var server = new Server("tikiya", new Uri(options.Require("target")), Api.Tikiya, options.GetInt("pid", 0, 0, int.MaxValue),
+            new Uri(options.Require("metrics")));
         var accounts = await Account.ReadAllAsync(options.Require("users"), cancellationToken);
         var duration = TimeSpan.FromSeconds(options.GetInt("seconds", 20, 1, 600));
         var loginWorkers = options.GetInt("login-concurrency", Environment.ProcessorCount * 8, 1, 4096);

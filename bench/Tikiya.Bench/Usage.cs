@@ -4,9 +4,10 @@ using System.Globalization;
 namespace Tikiya.Bench;
 
 /// <summary>
-/// What the API and the machine have used up to one moment: the API's CPU seconds from its own /metrics (the runtime's
-/// <c>dotnet.process.cpu.time</c>; absent for a server without /metrics), and the machine's busy and total CPU ticks
-/// from /proc/stat, which no metric of the API has. Two of them make the use over the interval between.
+/// What the API and the machine have used up to one moment: the API's CPU seconds from its own /metrics on its
+/// management port (the runtime's <c>dotnet.process.cpu.time</c>; absent for a server without /metrics), and the
+/// machine's busy and total CPU ticks from /proc/stat, which no metric of the API has. Two of them make the use over
+/// the interval between.
 /// </summary>
 internal sealed record Usage(long Timestamp, double? ApiCpuSeconds, long MachineBusy, long MachineTotal)
 {
@@ -16,7 +17,7 @@ internal sealed record Usage(long Timestamp, double? ApiCpuSeconds, long Machine
     {
         using var metrics = new HttpClient(new SocketsHttpHandler { UseProxy = false })
         {
-            BaseAddress = new Uri(options.Require("target")),
+            BaseAddress = new Uri(options.Require("metrics")), // the management listener (METRICS_PORT)
             Timeout = TimeSpan.FromSeconds(10),
         };
         var output = options.Get("out");

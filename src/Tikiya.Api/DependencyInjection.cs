@@ -37,6 +37,7 @@ public static class DependencyInjection
         services.AddOptions<RateLimitOptions>().BindEnvironment(configuration);
         services.AddOptions<ProxyOptions>().BindEnvironment(configuration);
         services.AddOptions<ApiDocsOptions>().BindEnvironment(configuration);
+        services.AddSingleton<IValidateOptions<ServerOptions>, ServerOptionsValidator>();
         services.AddSingleton<IValidateOptions<ProxyOptions>, ProxyOptionsValidator>();
         services.AddSingleton<IConfigureOptions<KestrelServerOptions>, KestrelSetup>();
         services.AddSingleton<IConfigureOptions<HostOptions>, HostShutdownSetup>();

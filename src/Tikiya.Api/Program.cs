@@ -36,7 +36,8 @@ if (migrateCommand)
     return 0;
 }
 
-// The request path of ARCHITECTURE.md, in order.
+// The request path of ARCHITECTURE.md, in order; the management port branches off first.
+app.UseManagementListener();
 app.UseForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -46,7 +47,6 @@ app.UseRequestTimeouts();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapApiReference();
-app.MapPrometheusScrapingEndpoint(MetricsSetup.Path).DisableRateLimiting(); // scraped however busy the API is
 app.MapHealthEndpoints();
 app.MapWellKnownEndpoints();
 app.MapControllers();

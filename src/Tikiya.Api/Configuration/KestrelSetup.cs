@@ -4,8 +4,10 @@ using Microsoft.Extensions.Options;
 namespace Tikiya.Api.Configuration;
 
 /// <summary>
-/// Listens on PORT on every interface, and bounds what one client can hold: the body (HTTP_MAX_BODY_BYTES, 413), the
-/// headers (431), and the time a slow client may take to send them or its body, so it cannot keep a connection forever.
+/// Listens on PORT (on BIND_ADDRESS, or every interface) and on the management port (METRICS_PORT on METRICS_ADDRESS,
+/// see <see cref="Observability.ManagementListener"/>), and bounds what one client can hold: the body
+/// (HTTP_MAX_BODY_BYTES, 413), the headers (431), and the time a slow client may take to send them or its body, so it
+/// cannot keep a connection forever.
 /// </summary>
 internal sealed class KestrelSetup(IOptions<ServerOptions> server, IOptions<HttpResilienceOptions> resilience)
     : IConfigureOptions<KestrelServerOptions>
@@ -21,7 +23,19 @@ internal sealed class KestrelSetup(IOptions<ServerOptions> server, IOptions<Http
         options.Limits.MinResponseDataRate = new MinDataRate(bytesPerSecond: 240, gracePeriod: TimeSpan.FromSeconds(5));
         if (server.TryGetValid(out var listen))
         {
-            options.ListenAnyIP(listen.Port);
+            if (ListenAddress.TryParse(listen.BindAddress, out var address))
+            {
+                options.Listen(address, listen.Port);
+            }
+            else
+            {
+                options.ListenAnyIP(listen.Port); // IPv6 and IPv4, or IPv4 alone on a host without IPv6
+            }
+
+            if (listen.MetricsEnabled && ListenAddress.TryParse(listen.MetricsAddress, out var management))
+            {
+                options.Listen(management, listen.MetricsPort);
+            }
         }
 
         if (resilience.TryGetValid(out var limits))

@@ -5,25 +5,37 @@ using Tikiya.Api.ErrorHandling;
 
 namespace Tikiya.Api.Health;
 
-/// <summary>/health/live and /health/ready: JSON when up, problem+json with Retry-After when not (API.md, Conventions).</summary>
+/// <summary>
+/// /health/live and /health/ready, on the API's port and on the management port: JSON when up, problem+json with
+/// Retry-After when not (API.md, Conventions).
+/// </summary>
 internal static class HealthResponses
 {
     public const string ReadyTag = "ready";
+    public const string LivePath = "/health/live";
+    public const string ReadyPath = "/health/ready";
     private static readonly TimeSpan RetryAfterDelay = TimeSpan.FromSeconds(5);
 
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        // Live runs no check: it says the process serves, so a database outage never gets a healthy process restarted.
         // Outside the limiters: a busy instance must not be taken for a dead one.
-        endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync })
-            .DisableRateLimiting();
-        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions
-        {
-            Predicate = check => check.Tags.Contains(ReadyTag),
-            ResponseWriter = WriteAsync,
-        }).DisableRateLimiting();
+        endpoints.MapHealthChecks(LivePath, LiveOptions()).DisableRateLimiting();
+        endpoints.MapHealthChecks(ReadyPath, ReadyOptions()).DisableRateLimiting();
         return endpoints;
     }
+
+    /// <summary>The same two checks as middleware, for a pipeline without routing (the management listener's).</summary>
+    public static IApplicationBuilder UseHealthEndpoints(this IApplicationBuilder app) =>
+        app.UseHealthChecks(LivePath, LiveOptions()).UseHealthChecks(ReadyPath, ReadyOptions());
+
+    // Live runs no check: it says the process serves, so a database outage never gets a healthy process restarted.
+    private static HealthCheckOptions LiveOptions() => new() { Predicate = _ => false, ResponseWriter = WriteAsync };
+
+    private static HealthCheckOptions ReadyOptions() => new()
+    {
+        Predicate = check => check.Tags.Contains(ReadyTag),
+        ResponseWriter = WriteAsync,
+    };
 
     private static async Task WriteAsync(HttpContext context, HealthReport report)
     {

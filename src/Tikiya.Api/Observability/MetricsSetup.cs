@@ -5,10 +5,10 @@ using Tikiya.Infrastructure.Observability;
 namespace Tikiya.Api.Observability;
 
 /// <summary>
-/// Prometheus metrics at /metrics through OpenTelemetry, from the meters that already measure what operators watch:
-/// requests by route and status with their duration, requests in flight and rate-limiter decisions (ASP.NET Core),
-/// connections (Kestrel), the connection pool (Npgsql), GC and memory (the runtime), and the API's own refusals and
-/// hashing queue (<see cref="TikiyaMetrics"/>).
+/// Prometheus metrics at /metrics on the management port (<see cref="ManagementListener"/>) through OpenTelemetry,
+/// from the meters that already measure what operators watch: requests by route and status with their duration,
+/// requests in flight and rate-limiter decisions (ASP.NET Core), connections (Kestrel), the connection pool (Npgsql),
+/// GC and memory (the runtime), and the API's own refusals and hashing queue (<see cref="TikiyaMetrics"/>).
 /// </summary>
 internal static class MetricsSetup
 {

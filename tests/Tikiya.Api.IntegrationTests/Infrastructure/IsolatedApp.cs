@@ -20,12 +20,16 @@ public sealed class IsolatedApp : IAsyncDisposable
         _factory = factory;
         _app = app;
         Client = app.CreateClient();
+        Management = app.CreateManagementClient();
     }
 
     /// <summary>The app's own database, as an Npgsql connection string.</summary>
     public string ConnectionString { get; }
 
     public HttpClient Client { get; }
+
+    /// <summary>A client of the app's management listener: its metrics.</summary>
+    public HttpClient Management { get; }
 
     public FakeTimeProvider Clock => _factory.Clock;
 
@@ -61,6 +65,7 @@ public sealed class IsolatedApp : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
+        Management.Dispose();
         await _app.DisposeAsync();
         if (!ReferenceEquals(_app, _factory))
         {

@@ -37,6 +37,7 @@ public sealed class ResourceServerTests
             ["JWT_ALGORITHM"] = "ES256",
             ["JWT_SIGNING_KEY_FILE"] = _keys.PrivateKey(),
             ["PORT"] = port.ToString(CultureInfo.InvariantCulture),
+            ["METRICS_PORT"] = "0", // on Kestrel the default 9464 could be taken: this test needs no metrics
         });
         _tikiya.UseKestrel(); // on PORT, as the binary listens: the resource server reaches it as it would in production
         _tikiya.StartServer();

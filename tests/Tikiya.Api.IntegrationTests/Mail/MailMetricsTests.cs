@@ -5,7 +5,7 @@ using Tikiya.Api.IntegrationTests.Infrastructure;
 namespace Tikiya.Api.IntegrationTests.Mail;
 
 /// <summary>
-/// The outbox at /metrics, as Prometheus reads it (docs/operations.md: the oldest unsent mail's age is the one to alert
+/// The outbox at /metrics (on the management port), as Prometheus reads it (docs/operations.md: the oldest unsent mail's age is the one to alert
 /// on). Each test has an app of its own, so the counters start at zero and their values are exact.
 /// </summary>
 public sealed partial class MailMetricsTests
@@ -21,7 +21,7 @@ public sealed partial class MailMetricsTests
         await sink.WaitForMessageToAsync(Email, MailFlow.Arrival);
         await app.SettleAsync(); // the mail recorded as sent, and the gauge read again
 
-        var metrics = await app.Client.GetStringAsync("/metrics");
+        var metrics = await app.Management.GetStringAsync("/metrics");
 
         using (Assert.EnterMultipleScope())
         {
@@ -42,7 +42,7 @@ public sealed partial class MailMetricsTests
 
         app.Clock.Advance(TimeSpan.FromMinutes(10));
         await app.SettleAsync();
-        var metrics = await app.Client.GetStringAsync("/metrics");
+        var metrics = await app.Management.GetStringAsync("/metrics");
 
         using (Assert.EnterMultipleScope())
         {
@@ -60,7 +60,7 @@ public sealed partial class MailMetricsTests
         await MailFlow.RegisterAsync(app.Client, Email);
         await app.SettleAsync();
 
-        var metrics = await app.Client.GetStringAsync("/metrics");
+        var metrics = await app.Management.GetStringAsync("/metrics");
 
         Assert.That(Value(metrics, "tikiya_mail_failed_total"), Is.EqualTo(1), metrics);
     }

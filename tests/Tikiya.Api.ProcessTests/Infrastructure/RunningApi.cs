@@ -12,14 +12,18 @@ public sealed class RunningApi : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    private RunningApi(Process process, int port)
+    private RunningApi(Process process, int port, int metricsPort)
     {
         _process = process;
         Port = port;
+        MetricsPort = metricsPort;
         Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
     }
 
     public int Port { get; }
+
+    /// <summary>The management listener's port (METRICS_PORT): a free one, so that instances never share it.</summary>
+    public int MetricsPort { get; }
 
     public HttpClient Client { get; }
 
@@ -41,6 +45,12 @@ public sealed class RunningApi : IAsyncDisposable
     public static async Task<RunningApi> StartAsync(string databaseUrl, IReadOnlyDictionary<string, string>? settings = null)
     {
         var port = FreePort.Next();
+        var metricsPort = FreePort.Next();
+        while (metricsPort == port)
+        {
+            metricsPort = FreePort.Next();
+        }
+
         var development = settings?.GetValueOrDefault("ASPNETCORE_ENVIRONMENT") == "Development";
         var startInfo = new ProcessStartInfo(development ? "dotnet" : TestSetup.Api.Executable)
         {
@@ -62,12 +72,13 @@ public sealed class RunningApi : IAsyncDisposable
         startInfo.Environment["DATABASE_URL"] = databaseUrl;
         startInfo.Environment["JWT_SECRET"] = TikiyaApiFactory.JwtSecret;
         startInfo.Environment["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        startInfo.Environment["METRICS_PORT"] = metricsPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         foreach (var (name, value) in TestMail.With(settings))
         {
             startInfo.Environment[name] = value;
         }
 
-        var api = new RunningApi(Process.Start(startInfo)!, port);
+        var api = new RunningApi(Process.Start(startInfo)!, port, metricsPort);
         api._process.OutputDataReceived += (_, e) => api.Append(e.Data);
         api._process.ErrorDataReceived += (_, e) => api.Append(e.Data);
         api._process.BeginOutputReadLine();

@@ -1,5 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Authentication;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
@@ -7,7 +11,8 @@ namespace Tikiya.Api.ProcessTests.Infrastructure;
 
 /// <summary>
 /// nginx on loopback serving deploy/nginx/tikiya-api.conf as shipped, with only what a site must change: its ports,
-/// its certificate (self-signed here) and the upstream's servers.
+/// its certificate (self-signed here) and the upstream's servers; and, for a test of a limit, the lines it names
+/// (a limit small enough to reach).
 /// </summary>
 public sealed class RunningNginx : IAsyncDisposable
 {
@@ -26,7 +31,9 @@ public sealed class RunningNginx : IAsyncDisposable
 
     public int HttpsPort { get; }
 
-    public static async Task<RunningNginx> StartAsync(IEnumerable<int> apiPorts)
+    /// <param name="apiPorts">The upstream's servers.</param>
+    /// <param name="changes">Text of the shipped file, each replaced by its value; each must be found.</param>
+    public static async Task<RunningNginx> StartAsync(IEnumerable<int> apiPorts, IReadOnlyDictionary<string, string>? changes = null)
     {
         var directory = Directory.CreateTempSubdirectory("tikiya-nginx-").FullName;
         File.SetUnixFileMode(directory, (UnixFileMode)0b111_111_111); // nginx's workers run as another user
@@ -51,6 +58,12 @@ public sealed class RunningNginx : IAsyncDisposable
                 .Replace("/etc/ssl/tikiya/fullchain.pem", Path.Combine(directory, "cert.pem"), StringComparison.Ordinal)
                 .Replace("/etc/ssl/tikiya/privkey.pem", Path.Combine(directory, "key.pem"), StringComparison.Ordinal);
             Assert.That(site, Does.Contain(upstream).And.Contain($"127.0.0.1:{httpsPort}"), "the shipped file changed shape");
+            foreach (var (shipped, changed) in changes ?? new Dictionary<string, string>())
+            {
+                Assert.That(site, Does.Contain(shipped), "the shipped file changed shape");
+                site = site.Replace(shipped, changed, StringComparison.Ordinal);
+            }
+
             await File.WriteAllTextAsync(Path.Combine(directory, "site.conf"), site);
             await File.WriteAllTextAsync(Path.Combine(directory, "nginx.conf"), $$"""
                 pid {{directory}}/nginx.pid;
@@ -98,11 +111,7 @@ public sealed class RunningNginx : IAsyncDisposable
     {
         var handler = new SocketsHttpHandler
         {
-            SslOptions =
-            {
-                RemoteCertificateValidationCallback = (_, certificate, _, _) =>
-                    certificate is not null && new X509Certificate2(certificate).GetCertHashString(HashAlgorithmName.SHA256) == _certificateThumbprint,
-            },
+            SslOptions = { RemoteCertificateValidationCallback = (_, certificate, _, _) => IsNginxs(certificate) },
             ConnectCallback = async (context, cancellationToken) =>
             {
                 var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
@@ -118,10 +127,47 @@ public sealed class RunningNginx : IAsyncDisposable
         return new HttpClient(handler) { BaseAddress = new Uri($"https://127.0.0.1:{HttpsPort}") };
     }
 
+    /// <summary>
+    /// A TLS connection to the proxy with only <paramref name="protocols"/> offered (the system's choice by default),
+    /// for requests written byte for byte and for the handshake itself.
+    /// </summary>
+    public async Task<SslStream> ConnectTlsAsync(SslProtocols protocols = SslProtocols.None)
+    {
+        var tcp = new TcpClient();
+        try
+        {
+            await tcp.ConnectAsync(IPAddress.Loopback, HttpsPort);
+            var tls = new SslStream(tcp.GetStream(), leaveInnerStreamOpen: false);
+            await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions
+            {
+                TargetHost = "localhost",
+                EnabledSslProtocols = protocols,
+                RemoteCertificateValidationCallback = (_, certificate, _, _) => IsNginxs(certificate),
+            });
+            return tls;
+        }
+        catch
+        {
+            tcp.Dispose();
+            throw;
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await ChildProcess.KillAsync(_process);
         Directory.Delete(_directory, recursive: true);
+    }
+
+    private bool IsNginxs(X509Certificate? certificate)
+    {
+        if (certificate is null)
+        {
+            return false;
+        }
+
+        using var presented = new X509Certificate2(certificate);
+        return presented.GetCertHashString(HashAlgorithmName.SHA256) == _certificateThumbprint;
     }
 
     private async Task WaitUntilListeningAsync()

@@ -60,6 +60,17 @@ public sealed class StartupValidationTests
     [TestCase("PORT", "0")]
     [TestCase("PORT", "-1")]
     [TestCase("PORT", "70000")]
+    [TestCase("PORT", "9464")] // METRICS_PORT's default: the two listeners need two ports
+    [TestCase("BIND_ADDRESS", "localhost")]
+    [TestCase("BIND_ADDRESS", "8080")] // IPAddress would read it as 0.0.31.144
+    [TestCase("BIND_ADDRESS", "127.1")]
+    [TestCase("BIND_ADDRESS", "127.0.0.1:8080")]
+    [TestCase("METRICS_PORT", "abc")]
+    [TestCase("METRICS_PORT", "-1")]
+    [TestCase("METRICS_PORT", "70000")]
+    [TestCase("METRICS_PORT", "8080")] // PORT's default
+    [TestCase("METRICS_ADDRESS", "")]
+    [TestCase("METRICS_ADDRESS", "localhost")]
     [TestCase("HTTP_REQUEST_TIMEOUT_SECS", "")]
     [TestCase("HTTP_REQUEST_TIMEOUT_SECS", "thirty")]
     [TestCase("HTTP_REQUEST_TIMEOUT_SECS", "0")]
@@ -99,6 +110,21 @@ public sealed class StartupValidationTests
 
         Assert.That(lines, Has.Count.EqualTo(1), string.Join('\n', lines));
         Assert.That(lines[0], Does.Contain(variable));
+    }
+
+    [TestCase("BIND_ADDRESS", "127.0.0.1")]
+    [TestCase("BIND_ADDRESS", "0.0.0.0")]
+    [TestCase("BIND_ADDRESS", "::")]
+    [TestCase("BIND_ADDRESS", "::1")]
+    [TestCase("METRICS_ADDRESS", "::1")]
+    [TestCase("METRICS_ADDRESS", "10.0.0.5")]
+    [TestCase("METRICS_PORT", "0")] // off
+    [TestCase("METRICS_PORT", "9100")]
+    public async Task ErrorLines_WithListenerSetting_AreNone(string variable, string value)
+    {
+        var lines = await UnstartedApp.ErrorLinesAsync(With((variable, value)));
+
+        Assert.That(lines, Is.Empty);
     }
 
     [Test]
