@@ -61,6 +61,7 @@ public static class DependencyInjection
         services.AddSingleton<TikiyaMetrics>();
         services.AddHostedService<PasswordHasherWarmUp>();
         services.AddSingleton<IEmailFingerprinter, HmacEmailFingerprinter>();
+        services.AddSingleton<ICommonPasswordList, CommonPasswordList>();
         services.AddSingleton<JwtContract>();
         services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
         services.AddSingleton<IRefreshTokenCodec, RefreshTokenCodec>();
