@@ -7,11 +7,9 @@ namespace Tikiya.Application.Auth;
 /// commonly used or compromised). Register, reset-password and users/me/password ask; login does not, so its path
 /// stays as it was and an account with such a password can still sign in and change it.
 /// </summary>
-internal sealed class PasswordScreening(ICommonPasswordList commonPasswords)
+internal sealed class PasswordScreening(ICommonPasswordList commonPasswords, IBreachedPasswordCheck breaches)
 {
-    public ValueTask<bool> IsTooCommonAsync(string password, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        return ValueTask.FromResult(commonPasswords.Contains(password));
-    }
+    // The list first: it costs no I/O, and a password on it needs no request to the outside service.
+    public async ValueTask<bool> IsTooCommonAsync(string password, CancellationToken cancellationToken) =>
+        commonPasswords.Contains(password) || await breaches.IsBreachedAsync(password, cancellationToken);
 }
