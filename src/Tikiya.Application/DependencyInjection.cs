@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using Tikiya.Application.Accounts;
 using Tikiya.Application.Accounts.MailRequests;
+using Tikiya.Application.Auth;
 using Tikiya.Application.Auth.Register;
 using Tikiya.Application.Auth.Sessions;
 using Tikiya.Application.Common;
@@ -28,6 +29,7 @@ public static class DependencyInjection
         services.AddScoped<AccountThrottle>();
         services.AddScoped<SessionOpening>();
         services.AddScoped<RequestLimits>();
+        services.AddScoped<PasswordScreening>();
         return services;
     }
 }

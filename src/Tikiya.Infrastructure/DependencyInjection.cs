@@ -61,6 +61,8 @@ public static class DependencyInjection
         services.AddSingleton<TikiyaMetrics>();
         services.AddHostedService<PasswordHasherWarmUp>();
         services.AddSingleton<IEmailFingerprinter, HmacEmailFingerprinter>();
+        services.AddSingleton<ICommonPasswordList, CommonPasswordList>();
+        services.AddPasswordBreachCheck(configuration);
         services.AddSingleton<JwtContract>();
         services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
         services.AddSingleton<IRefreshTokenCodec, RefreshTokenCodec>();
@@ -72,6 +74,15 @@ public static class DependencyInjection
         services.AddHostedService<PurgeBackgroundService>();
         services.AddAccountMail();
         return services;
+    }
+
+    private static void AddPasswordBreachCheck(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PasswordBreachCheckOptions>().BindEnvironment(configuration);
+        services.AddSingleton<IValidateOptions<PasswordBreachCheckOptions>, PasswordBreachCheckOptionsValidator>();
+        services.AddHttpClient<IBreachedPasswordCheck, PwnedPasswordsRangeCheck>((sp, http) =>
+                http.Timeout = TimeSpan.FromMilliseconds(sp.GetRequiredService<IOptions<PasswordBreachCheckOptions>>().Value.TimeoutMs))
+            .RemoveAllLoggers(); // the factory's loggers write each request's URL, which holds the hash prefix
     }
 
     /// <summary>The account flows' settings, their secrets, and the outbox with its sender.</summary>

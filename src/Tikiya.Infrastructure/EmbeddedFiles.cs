@@ -1,6 +1,6 @@
 namespace Tikiya.Infrastructure;
 
-/// <summary>Files embedded in this assembly (see the csproj: the schema guard's SQL, the built-in mail templates).</summary>
+/// <summary>Files embedded in this assembly (see the csproj: the schema guard's SQL, the built-in mail templates, the common passwords).</summary>
 internal static class EmbeddedFiles
 {
     /// <summary>The text of the resource <c>Tikiya.Infrastructure.&lt;name&gt;</c>; a missing one is a broken build.</summary>

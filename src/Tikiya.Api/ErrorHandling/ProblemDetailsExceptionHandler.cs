@@ -61,6 +61,10 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
 
     private static ExceptionAnswer Answer(Exception exception) => exception switch
     {
+        // Only when the password is all that is wrong: with another field wrong too, the client has more to fix.
+        RequestValidationException { SoleErrorCode: ValidationErrorCodes.PasswordTooCommon } => new(
+            StatusCodes.Status400BadRequest, ProblemCodes.PasswordTooCommon, "Password too common.",
+            "This password is on lists of common or leaked passwords. Choose another."),
         RequestValidationException invalid => new(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed,
             "The request is not valid.", invalid.Message),
         DomainException invalid => new(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed,

@@ -1,9 +1,10 @@
 using FluentValidation;
+using Tikiya.Application.Common.Errors;
 using Tikiya.Domain.Users;
 
 namespace Tikiya.Application.Auth;
 
-/// <summary>The rules of API.md for an email and a password, shared by register and login.</summary>
+/// <summary>The rules of API.md for an email and a password, shared by register, login and the password changes.</summary>
 internal static class CredentialRules
 {
     public const int PasswordMinLength = 8;
@@ -34,4 +35,15 @@ internal static class CredentialRules
             .NotNull().WithMessage("Password is required.")
             .Must(password => password.EnumerateRunes().Count() is >= PasswordMinLength and <= PasswordMaxLength)
             .WithMessage($"Password must be between {PasswordMinLength} and {PasswordMaxLength} characters.");
+
+    /// <summary>
+    /// A password that an account is to get (register, reset-password, users/me/password): the length rule, then not
+    /// one of the common ones. The length comes first and stops the rule, so a password that breaks it is never screened.
+    /// </summary>
+    public static IRuleBuilderOptions<T, string> MustBeANewPassword<T>(this IRuleBuilderInitial<T, string> rule,
+        PasswordScreening screening) =>
+        rule.MustBeAPassword()
+            .MustAsync(async (password, cancellationToken) => !await screening.IsTooCommonAsync(password, cancellationToken))
+            .WithErrorCode(ValidationErrorCodes.PasswordTooCommon)
+            .WithMessage("This password is too common: it is on lists of leaked passwords that attackers try first. Choose another.");
 }

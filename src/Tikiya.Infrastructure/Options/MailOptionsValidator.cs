@@ -44,8 +44,7 @@ internal sealed class MailOptionsValidator(IHostEnvironment environment) : IVali
         {
             failures.Add("PUBLIC_APP_URL is required with SMTP_URL or MAIL_PICKUP_DIR: links in mails point at the client app.");
         }
-        else if (!Uri.TryCreate(options.PublicAppUrl, UriKind.Absolute, out var app) || app.Scheme is not ("http" or "https")
-            || app.Query.Length > 0 || app.Fragment.Length > 0)
+        else if (!BaseUrl.IsValid(options.PublicAppUrl))
         {
             failures.Add("PUBLIC_APP_URL must be an absolute http(s) URL without a query or fragment (https://app.example.com).");
         }

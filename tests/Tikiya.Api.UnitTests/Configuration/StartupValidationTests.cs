@@ -84,6 +84,11 @@ public sealed class StartupValidationTests
     [TestCase("ARGON2_MEMORY_KIB", "1024")]
     [TestCase("ARGON2_ITERATIONS", "0")]
     [TestCase("PASSWORD_HASHING_CONCURRENCY", "1025")] // above its range (0 to 1024)
+    [TestCase("PASSWORD_BREACH_CHECK_URL", "api.pwnedpasswords.com")]
+    [TestCase("PASSWORD_BREACH_CHECK_URL", "ftp://api.pwnedpasswords.com/")]
+    [TestCase("PASSWORD_BREACH_CHECK_URL", "https://api.pwnedpasswords.com/?mode=ntlm")]
+    [TestCase("PASSWORD_BREACH_CHECK_TIMEOUT_MS", "50")] // below its range (100 to 10000)
+    [TestCase("PASSWORD_BREACH_CHECK_TIMEOUT_MS", "1.5s")]
     [TestCase("SMTP_URL", "http://mail.example.com/")]
     [TestCase("SMTP_URL", "smtp://")]
     [TestCase("SMTP_URL", "smtp://mail.example.com/?starttls=maybe")]
@@ -123,6 +128,15 @@ public sealed class StartupValidationTests
     public async Task ErrorLines_WithListenerSetting_AreNone(string variable, string value)
     {
         var lines = await UnstartedApp.ErrorLinesAsync(With((variable, value)));
+
+        Assert.That(lines, Is.Empty);
+    }
+
+    [TestCase("https://api.pwnedpasswords.com")]
+    [TestCase("http://127.0.0.1:8081/pwned/")]
+    public async Task ErrorLines_WithBreachCheckUrl_AreNone(string url)
+    {
+        var lines = await UnstartedApp.ErrorLinesAsync(With(("PASSWORD_BREACH_CHECK_URL", url)));
 
         Assert.That(lines, Is.Empty);
     }

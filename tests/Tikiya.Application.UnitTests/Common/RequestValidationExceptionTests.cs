@@ -19,4 +19,25 @@ public sealed class RequestValidationExceptionTests
         Assert.That(exception.Errors["Email"], Is.EqualTo(new[] { "Email is required." }));
         Assert.That(exception.Errors["Password"], Is.EqualTo(new[] { "Too short.", "Too common." }));
     }
+
+    [Test]
+    public void SoleErrorCode_WhenEveryFailureHasIt_IsThatCode()
+    {
+        var exception = new RequestValidationException(
+            [new ValidationFailure("Password", "Too common.") { ErrorCode = ValidationErrorCodes.PasswordTooCommon }]);
+
+        Assert.That(exception.SoleErrorCode, Is.EqualTo(ValidationErrorCodes.PasswordTooCommon));
+    }
+
+    [Test]
+    public void SoleErrorCode_WithAnotherFailureBeside_IsNull()
+    {
+        var exception = new RequestValidationException(
+        [
+            new ValidationFailure("Email", "Email is required.") { ErrorCode = "NotEmptyValidator" },
+            new ValidationFailure("Password", "Too common.") { ErrorCode = ValidationErrorCodes.PasswordTooCommon },
+        ]);
+
+        Assert.That(exception.SoleErrorCode, Is.Null);
+    }
 }

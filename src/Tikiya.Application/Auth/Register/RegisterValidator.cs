@@ -4,9 +4,9 @@ namespace Tikiya.Application.Auth.Register;
 
 internal sealed class RegisterValidator : AbstractValidator<RegisterCommand>
 {
-    public RegisterValidator()
+    public RegisterValidator(PasswordScreening screening)
     {
         RuleFor(c => c.Email).MustBeAnEmail();
-        RuleFor(c => c.Password).MustBeAPassword();
+        RuleFor(c => c.Password).MustBeANewPassword(screening);
     }
 }

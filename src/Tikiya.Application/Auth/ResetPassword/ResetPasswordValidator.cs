@@ -5,9 +5,9 @@ namespace Tikiya.Application.Auth.ResetPassword;
 
 internal sealed class ResetPasswordValidator : AbstractValidator<ResetPasswordCommand>
 {
-    public ResetPasswordValidator()
+    public ResetPasswordValidator(PasswordScreening screening)
     {
         Include(new CodeProofValidator());
-        RuleFor(c => c.NewPassword).MustBeAPassword();
+        RuleFor(c => c.NewPassword).MustBeANewPassword(screening);
     }
 }

@@ -6,9 +6,9 @@ namespace Tikiya.Application.Users.ChangePassword;
 
 internal sealed class ChangePasswordValidator : AbstractValidator<ChangePasswordCommand>
 {
-    public ChangePasswordValidator()
+    public ChangePasswordValidator(PasswordScreening screening)
     {
         RuleFor(c => c.CurrentPassword).MustBeACurrentPassword();
-        RuleFor(c => c.NewPassword).MustBeAPassword();
+        RuleFor(c => c.NewPassword).MustBeANewPassword(screening);
     }
 }

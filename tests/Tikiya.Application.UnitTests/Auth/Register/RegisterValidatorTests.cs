@@ -1,16 +1,17 @@
 using FluentValidation.TestHelper;
+using Tikiya.Application.Common.Errors;
 using Tikiya.Application.Auth.Register;
 
 namespace Tikiya.Application.UnitTests.Auth.Register;
 
 public sealed class RegisterValidatorTests
 {
-    private readonly RegisterValidator _validator = new();
+    private readonly RegisterValidator _validator = new(Screening.Of("password123"));
 
     [Test]
-    public void Validate_ValidCommand_HasNoError()
+    public async Task Validate_ValidCommand_HasNoError()
     {
-        var result = _validator.TestValidate(new RegisterCommand("ann@example.com", "correct horse battery"));
+        var result = await _validator.TestValidateAsync(new RegisterCommand("ann@example.com", "correct horse battery"));
 
         result.ShouldNotHaveAnyValidationErrors();
     }
@@ -19,28 +20,28 @@ public sealed class RegisterValidatorTests
     [TestCase("")]
     [TestCase("not-an-address")]
     [TestCase("ann@example")]
-    public void Validate_BadEmail_FailsOnEmail(string? email)
+    public async Task Validate_BadEmail_FailsOnEmail(string? email)
     {
-        var result = _validator.TestValidate(new RegisterCommand(email!, "correct horse battery"));
+        var result = await _validator.TestValidateAsync(new RegisterCommand(email!, "correct horse battery"));
 
         result.ShouldHaveValidationErrorFor(c => c.Email);
         result.ShouldNotHaveValidationErrorFor(c => c.Password);
     }
 
     [Test]
-    public void Validate_EmailOver254CharactersAfterTrim_SaysSo()
+    public async Task Validate_EmailOver254CharactersAfterTrim_SaysSo()
     {
-        var result = _validator.TestValidate(new RegisterCommand(new string('a', 243) + "@example.com", "correct horse battery"));
+        var result = await _validator.TestValidateAsync(new RegisterCommand(new string('a', 243) + "@example.com", "correct horse battery"));
 
         result.ShouldHaveValidationErrorFor(c => c.Email).WithErrorMessage("Email must be at most 254 characters.");
     }
 
     [Test]
-    public void Validate_EmailOf254CharactersWithSpacesAround_Passes()
+    public async Task Validate_EmailOf254CharactersWithSpacesAround_Passes()
     {
         var email = "  " + new string('a', 242) + "@example.com  ";
 
-        var result = _validator.TestValidate(new RegisterCommand(email, "correct horse battery"));
+        var result = await _validator.TestValidateAsync(new RegisterCommand(email, "correct horse battery"));
 
         result.ShouldNotHaveValidationErrorFor(c => c.Email);
     }
@@ -48,9 +49,9 @@ public sealed class RegisterValidatorTests
     [TestCase(null)]
     [TestCase("")]
     [TestCase("1234567")]
-    public void Validate_ShortOrMissingPassword_FailsOnPassword(string? password)
+    public async Task Validate_ShortOrMissingPassword_FailsOnPassword(string? password)
     {
-        var result = _validator.TestValidate(new RegisterCommand("ann@example.com", password!));
+        var result = await _validator.TestValidateAsync(new RegisterCommand("ann@example.com", password!));
 
         result.ShouldHaveValidationErrorFor(c => c.Password);
     }
@@ -58,9 +59,9 @@ public sealed class RegisterValidatorTests
     [TestCase(8, true)]
     [TestCase(128, true)]
     [TestCase(129, false)]
-    public void Validate_PasswordLength_AcceptsEightTo128(int length, bool valid)
+    public async Task Validate_PasswordLength_AcceptsEightTo128(int length, bool valid)
     {
-        var result = _validator.TestValidate(new RegisterCommand("ann@example.com", new string('p', length)));
+        var result = await _validator.TestValidateAsync(new RegisterCommand("ann@example.com", new string('p', length)));
 
         Assert.That(result.IsValid, Is.EqualTo(valid));
     }
@@ -68,18 +69,37 @@ public sealed class RegisterValidatorTests
     [TestCase("        ", true)] // spaces are characters like any other
     [TestCase("😀😀😀😀😀😀😀", false)] // 7 characters (14 UTF-16 units)
     [TestCase("😀😀😀😀😀😀😀😀", true)]
-    public void Validate_PasswordLength_CountsCharactersNotUtf16Units(string password, bool valid)
+    public async Task Validate_PasswordLength_CountsCharactersNotUtf16Units(string password, bool valid)
     {
-        Assert.That(_validator.TestValidate(new RegisterCommand("ann@example.com", password)).IsValid, Is.EqualTo(valid));
+        Assert.That((await _validator.TestValidateAsync(new RegisterCommand("ann@example.com", password))).IsValid, Is.EqualTo(valid));
     }
 
     [TestCase(128, true)]
     [TestCase(129, false)]
-    public void Validate_PasswordOfEmoji_AcceptsUpTo128(int count, bool valid)
+    public async Task Validate_PasswordOfEmoji_AcceptsUpTo128(int count, bool valid)
     {
         var password = string.Concat(Enumerable.Repeat("😀", count));
 
-        Assert.That(_validator.TestValidate(new RegisterCommand("ann@example.com", password)).IsValid, Is.EqualTo(valid));
+        Assert.That((await _validator.TestValidateAsync(new RegisterCommand("ann@example.com", password))).IsValid, Is.EqualTo(valid));
+    }
+
+    [Test]
+    public async Task Validate_CommonPassword_FailsOnPasswordAsTooCommon()
+    {
+        var result = await _validator.TestValidateAsync(new RegisterCommand("ann@example.com", "password123"));
+
+        result.ShouldHaveValidationErrorFor(c => c.Password).WithErrorCode(ValidationErrorCodes.PasswordTooCommon);
+        result.ShouldNotHaveValidationErrorFor(c => c.Email);
+    }
+
+    [Test]
+    public async Task Validate_CommonPasswordTooShort_FailsOnLengthOnly()
+    {
+        var validator = new RegisterValidator(Screening.Of("1234567"));
+
+        var result = await validator.TestValidateAsync(new RegisterCommand("ann@example.com", "1234567"));
+
+        Assert.That(result.Errors.Select(e => e.ErrorMessage), Is.EqualTo(new[] { "Password must be between 8 and 128 characters." }));
     }
 
     [Test]

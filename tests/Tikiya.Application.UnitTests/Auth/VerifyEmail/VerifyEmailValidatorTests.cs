@@ -1,4 +1,5 @@
 using FluentValidation.TestHelper;
+using Tikiya.Application.Common.Errors;
 using Tikiya.Application.Auth.ResetPassword;
 using Tikiya.Application.Auth.VerifyEmail;
 
@@ -54,10 +55,17 @@ public sealed class VerifyEmailValidatorTests
     }
 
     [Test]
-    public void ResetPassword_ShortNewPassword_FailsOnIt()
+    public async Task ResetPassword_ShortNewPassword_FailsOnIt()
     {
-        new ResetPasswordValidator().TestValidate(new ResetPasswordCommand("kQ3v", null, null, "short"))
+        (await new ResetPasswordValidator(Screening.Of()).TestValidateAsync(new ResetPasswordCommand("kQ3v", null, null, "short")))
             .ShouldHaveValidationErrorFor(c => c.NewPassword);
+    }
+
+    [Test]
+    public async Task ResetPassword_CommonNewPassword_FailsOnItAsTooCommon()
+    {
+        (await new ResetPasswordValidator(Screening.Of("password123")).TestValidateAsync(new ResetPasswordCommand("kQ3v", null, null, "password123")))
+            .ShouldHaveValidationErrorFor(c => c.NewPassword).WithErrorCode(ValidationErrorCodes.PasswordTooCommon);
     }
 
     [Test]
