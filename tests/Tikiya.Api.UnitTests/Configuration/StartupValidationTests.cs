@@ -68,6 +68,12 @@ public sealed class StartupValidationTests
     [TestCase("HTTP_CONCURRENCY_LIMIT", "many")]
     [TestCase("HTTP_MAX_BODY_BYTES", "-1")]
     [TestCase("HTTP_MAX_BODY_BYTES", "1MB")]
+    [TestCase("AUTH_RATE_LIMIT_IPV6_PREFIX", "31")]
+    [TestCase("AUTH_RATE_LIMIT_IPV6_PREFIX", "129")]
+    [TestCase("LOGIN_RATE_LIMIT_PER_MINUTE", "-1")]
+    [TestCase("REGISTER_RATE_LIMIT_PER_MINUTE", "many")]
+    [TestCase("MAIL_RATE_LIMIT_PER_MINUTE", "1000001")]
+    [TestCase("REFRESH_RATE_LIMIT_PER_MINUTE", "1.5")]
     [TestCase("PASSWORD_HASHER", "bcrypt")]
     [TestCase("PASSWORD_HASHER", "")]
     [TestCase("ARGON2_MEMORY_KIB", "1024")]
@@ -99,6 +105,22 @@ public sealed class StartupValidationTests
 
         Assert.That(lines, Has.Count.EqualTo(1), string.Join('\n', lines));
         Assert.That(lines[0], Does.Contain(variable));
+    }
+
+    [Test]
+    public async Task ErrorLines_WithEmptyBucketSettings_AreNone()
+    {
+        var environment = new Dictionary<string, string>(ValidEnvironment.Variables)
+        {
+            ["LOGIN_RATE_LIMIT_PER_MINUTE"] = "", // as env.example lists them: AUTH_RATE_LIMIT_PER_MINUTE's value
+            ["REGISTER_RATE_LIMIT_PER_MINUTE"] = "",
+            ["MAIL_RATE_LIMIT_PER_MINUTE"] = " ",
+            ["REFRESH_RATE_LIMIT_PER_MINUTE"] = "0",
+        };
+
+        var lines = await UnstartedApp.ErrorLinesAsync(environment);
+
+        Assert.That(lines, Is.Empty);
     }
 
     [Test]
