@@ -25,6 +25,7 @@ public static class DependencyInjection
     {
         services.AddOptions<ServerOptions>().BindEnvironment(configuration);
         services.AddOptions<HttpResilienceOptions>().BindEnvironment(configuration);
+        services.AddSingleton<IValidateOptions<HttpResilienceOptions>, HttpResilienceOptionsValidator>();
         // No query outlives its request. An invalid request timeout is left to its own validation line, so that it
         // does not hide the database's.
         services.AddOptions<DatabaseOptions>().Configure<IOptions<HttpResilienceOptions>>((database, http) =>

@@ -68,6 +68,8 @@ public sealed class StartupValidationTests
     [TestCase("HTTP_CONCURRENCY_LIMIT", "many")]
     [TestCase("HTTP_MAX_BODY_BYTES", "-1")]
     [TestCase("HTTP_MAX_BODY_BYTES", "1MB")]
+    [TestCase("HTTP_MAX_JSON_BODY_BYTES", "1023")]
+    [TestCase("HTTP_MAX_JSON_BODY_BYTES", "2097152")] // above HTTP_MAX_BODY_BYTES (1048576)
     [TestCase("AUTH_RATE_LIMIT_IPV6_PREFIX", "31")]
     [TestCase("AUTH_RATE_LIMIT_IPV6_PREFIX", "129")]
     [TestCase("LOGIN_RATE_LIMIT_PER_MINUTE", "-1")]
