@@ -63,8 +63,9 @@ public static class DependencyInjection
         services.AddAuthorizationBuilder().SetDefaultPolicy(
             new AuthorizationPolicyBuilder(JwtBearerDefaults.AuthenticationScheme).RequireAuthenticatedUser().Build());
 
+        services.AddSingleton<CachedReadyHealthCheck>(); // one cache per instance, around a database check per scope
         services.AddHealthChecks()
-            .AddCheck<DatabaseReadyHealthCheck>("database", tags: [HealthResponses.ReadyTag], timeout: TimeSpan.FromSeconds(5));
+            .AddCheck<CachedReadyHealthCheck>("database", tags: [HealthResponses.ReadyTag], timeout: TimeSpan.FromSeconds(5));
         services.AddTikiyaOpenApi();
         services.AddTikiyaMetrics();
         return services;
