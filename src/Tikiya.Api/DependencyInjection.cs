@@ -43,6 +43,7 @@ public static class DependencyInjection
         services.AddSingleton<IConfigureOptions<HostOptions>, HostShutdownSetup>();
 
         services.AddSingleton<IConfigureOptions<ForwardedHeadersOptions>, ForwardedHeadersSetup>();
+        services.AddSingleton<RefusalLog>();
         services.AddRateLimiter();
         services.AddSingleton<IConfigureOptions<RateLimiterOptions>, RateLimiterSetup>();
         services.AddRequestTimeouts();

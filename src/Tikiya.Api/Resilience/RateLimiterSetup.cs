@@ -13,8 +13,8 @@ namespace Tikiya.Api.Resilience;
 /// and, on /api/v1/auth/*, token buckets per client (<see cref="ClientPartitionKey"/>), one set per endpoint group
 /// (RateLimitOptions), 429 beyond them.
 /// </summary>
-internal sealed class RateLimiterSetup(IOptions<HttpResilienceOptions> resilience, IOptions<RateLimitOptions> rateLimits)
-    : IConfigureOptions<RateLimiterOptions>
+internal sealed class RateLimiterSetup(IOptions<HttpResilienceOptions> resilience, IOptions<RateLimitOptions> rateLimits,
+    RefusalLog refusals) : IConfigureOptions<RateLimiterOptions>
 {
     /// <summary>The rest of /api/v1/auth/*: logout, logout-all, logout-others, verify-email, reset-password.</summary>
     public const string AuthPerClientPolicy = "auth-per-client";
@@ -66,18 +66,21 @@ internal sealed class RateLimiterSetup(IOptions<HttpResilienceOptions> resilienc
 
     private static int TokensPerPeriod(int perMinute) => Math.Max(1, (perMinute + 599) / 600);
 
-    private static async ValueTask OnRejectedAsync(OnRejectedContext context, CancellationToken cancellationToken)
+    private async ValueTask OnRejectedAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {
         // Only the per-client bucket knows when a token comes back; the concurrency limit is saturation. The middleware
         // counts both refusals itself (aspnetcore.rate_limiting.requests, by result: endpoint_limiter, global_limiter).
         if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
         {
+            var bucket = context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName;
+            refusals.Record(context.HttpContext, RefusalKind.RateLimited, StatusCodes.Status429TooManyRequests, bucket ?? "unknown");
             await Refusal.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, ProblemCodes.RateLimited,
                 "Too many requests.", "This client sent more requests than the API accepts per minute. Wait before trying again.",
                 retryAfter);
             return;
         }
 
+        refusals.Record(context.HttpContext, RefusalKind.Overloaded, StatusCodes.Status503ServiceUnavailable, "concurrency");
         await Refusal.WriteAsync(context.HttpContext, StatusCodes.Status503ServiceUnavailable, ProblemCodes.Overloaded, "Server busy.",
             "The API is at its capacity. Try again shortly.", SaturatedRetryAfter);
     }
