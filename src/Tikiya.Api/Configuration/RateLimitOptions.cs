@@ -9,7 +9,7 @@ namespace Tikiya.Api.Configuration;
 /// </summary>
 public sealed class RateLimitOptions
 {
-    [Setting("AUTH_RATE_LIMIT_PER_MINUTE", "Requests per minute per client on /api/v1/auth/* outside the groups below, and each group's default; beyond it 429; 0 turns it off")]
+    [Setting("AUTH_RATE_LIMIT_PER_MINUTE", "Requests per minute per client on /api/v1/auth/* outside the login, register, mail and refresh buckets, and their default; beyond it 429; 0 turns it off")]
     [Range(0, 1_000_000, ErrorMessage = "AUTH_RATE_LIMIT_PER_MINUTE must be between 0 (off) and 1000000.")]
     public int AuthPerMinute { get; set; } = 300;
 
