@@ -25,6 +25,7 @@ public static class DependencyInjection
     {
         services.AddOptions<ServerOptions>().BindEnvironment(configuration);
         services.AddOptions<HttpResilienceOptions>().BindEnvironment(configuration);
+        services.AddSingleton<IValidateOptions<HttpResilienceOptions>, HttpResilienceOptionsValidator>();
         // No query outlives its request. An invalid request timeout is left to its own validation line, so that it
         // does not hide the database's.
         services.AddOptions<DatabaseOptions>().Configure<IOptions<HttpResilienceOptions>>((database, http) =>
@@ -43,6 +44,7 @@ public static class DependencyInjection
         services.AddSingleton<IConfigureOptions<HostOptions>, HostShutdownSetup>();
 
         services.AddSingleton<IConfigureOptions<ForwardedHeadersOptions>, ForwardedHeadersSetup>();
+        services.AddSingleton<RefusalLog>();
         services.AddRateLimiter();
         services.AddSingleton<IConfigureOptions<RateLimiterOptions>, RateLimiterSetup>();
         services.AddRequestTimeouts();
@@ -63,8 +65,9 @@ public static class DependencyInjection
         services.AddAuthorizationBuilder().SetDefaultPolicy(
             new AuthorizationPolicyBuilder(JwtBearerDefaults.AuthenticationScheme).RequireAuthenticatedUser().Build());
 
+        services.AddSingleton<CachedReadyHealthCheck>(); // one cache per instance, around a database check per scope
         services.AddHealthChecks()
-            .AddCheck<DatabaseReadyHealthCheck>("database", tags: [HealthResponses.ReadyTag], timeout: TimeSpan.FromSeconds(5));
+            .AddCheck<CachedReadyHealthCheck>("database", tags: [HealthResponses.ReadyTag], timeout: TimeSpan.FromSeconds(5));
         services.AddTikiyaOpenApi();
         services.AddTikiyaMetrics();
         return services;

@@ -4,6 +4,7 @@ using Tikiya.Api.Configuration;
 using Tikiya.Api.Health;
 using Tikiya.Api.Observability;
 using Tikiya.Api.OpenApi;
+using Tikiya.Api.Resilience;
 
 // `tikiya_api` serves the API; `tikiya_api migrate` applies the database migrations and exits; `tikiya_api settings`
 // prints the settings' catalogue (docs/configuration.md) and exits.
@@ -49,6 +50,6 @@ app.UseAuthorization();
 app.MapApiReference();
 app.MapHealthEndpoints();
 app.MapWellKnownEndpoints();
-app.MapControllers();
+app.MapControllers().WithJsonBodyLimit(app.Services);
 await app.RunAsync();
 return 0;

@@ -6,6 +6,9 @@ namespace Tikiya.Api.Configuration;
 /// <summary>The limits that keep the API answering under any load (deployment guide §1).</summary>
 public sealed class HttpResilienceOptions
 {
+    internal const int MinBodyBytes = 1024;
+    internal const int MaxBodyBytesLimit = 1_073_741_824;
+
     [Setting("HTTP_REQUEST_TIMEOUT_SECS", "Past it a request is cancelled (its database work too) and answered 504")]
     [Range(1, 3600, ErrorMessage = "HTTP_REQUEST_TIMEOUT_SECS must be between 1 and 3600.")]
     public int RequestTimeoutSecs { get; set; } = 30;
@@ -19,8 +22,12 @@ public sealed class HttpResilienceOptions
     public int ConcurrencyQueue { get; set; } = 64;
 
     [Setting("HTTP_MAX_BODY_BYTES", "Largest request body (bytes); beyond it 413")]
-    [Range(1024, 1_073_741_824, ErrorMessage = "HTTP_MAX_BODY_BYTES must be between 1024 and 1073741824.")]
+    [Range(MinBodyBytes, MaxBodyBytesLimit, ErrorMessage = "HTTP_MAX_BODY_BYTES must be between 1024 and 1073741824.")]
     public int MaxBodyBytes { get; set; } = 1_048_576;
+
+    [Setting("HTTP_MAX_JSON_BODY_BYTES", "Largest body (bytes) of a JSON API endpoint, at most HTTP_MAX_BODY_BYTES; beyond it 413")]
+    [Range(MinBodyBytes, MaxBodyBytesLimit, ErrorMessage = "HTTP_MAX_JSON_BODY_BYTES must be between 1024 and 1073741824.")]
+    public int MaxJsonBodyBytes { get; set; } = 16_384;
 
     [Setting("HTTP_DRAIN_TIMEOUT_SECS", "On SIGTERM, how long in-flight requests may take to finish before the process exits anyway")]
     [Range(1, 600, ErrorMessage = "HTTP_DRAIN_TIMEOUT_SECS must be between 1 and 600.")]

@@ -19,7 +19,7 @@ using Tikiya.Application.Users;
 namespace Tikiya.Api.Controllers;
 
 [ApiController, Route("api/v1/auth")]
-[EnableRateLimiting(RateLimiterSetup.AuthPerClientPolicy)]
+[EnableRateLimiting(RateLimiterSetup.AuthPerClientPolicy)] // login, register, refresh and the mails have buckets of their own
 [Consumes("application/json")]
 // Every answer here may carry a token or account data: no cache keeps it (API.md v1.1, RFC 6749 §5.1).
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
@@ -32,6 +32,7 @@ public sealed class AuthController(ISender sender) : ControllerBase
 {
     [EndpointName("register"), EndpointSummary("Create an account")]
     [HttpPost("register")]
+    [EnableRateLimiting(RateLimiterSetup.RegisterPolicy)]
     [ProducesResponseType<UserResponse>(StatusCodes.Status201Created)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     public async Task<ActionResult<UserResponse>> Register(RegisterCommand command, CancellationToken cancellationToken) =>
@@ -39,6 +40,7 @@ public sealed class AuthController(ISender sender) : ControllerBase
 
     [EndpointName("login"), EndpointSummary("Log in")]
     [HttpPost("login")]
+    [EnableRateLimiting(RateLimiterSetup.LoginPolicy)]
     [ProducesResponseType<TokensResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
     public async Task<ActionResult<TokensResponse>> Login(LoginCommand command, CancellationToken cancellationToken) =>
@@ -46,6 +48,7 @@ public sealed class AuthController(ISender sender) : ControllerBase
 
     [EndpointName("refresh"), EndpointSummary("Refresh the tokens")]
     [HttpPost("refresh")]
+    [EnableRateLimiting(RateLimiterSetup.RefreshPolicy)]
     [ProducesResponseType<TokensResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
     public async Task<ActionResult<TokensResponse>> Refresh(RefreshCommand command, CancellationToken cancellationToken) =>
@@ -96,6 +99,7 @@ public sealed class AuthController(ISender sender) : ControllerBase
     /// <remarks>202 for a known, an unknown and a verified address alike: the answer says nothing about an account.</remarks>
     [EndpointName("resendVerification"), EndpointSummary("Send the verification mail again")]
     [HttpPost("resend-verification")]
+    [EnableRateLimiting(RateLimiterSetup.MailPolicy)]
     [ProducesResponseType(StatusCodes.Status202Accepted)]
     public async Task<IActionResult> ResendVerification(ResendVerificationCommand command, CancellationToken cancellationToken)
     {
@@ -106,6 +110,7 @@ public sealed class AuthController(ISender sender) : ControllerBase
     /// <remarks>202 for a known and an unknown address alike: the answer says nothing about an account.</remarks>
     [EndpointName("forgotPassword"), EndpointSummary("Ask for a password reset")]
     [HttpPost("forgot-password")]
+    [EnableRateLimiting(RateLimiterSetup.MailPolicy)]
     [ProducesResponseType(StatusCodes.Status202Accepted)]
     public async Task<IActionResult> ForgotPassword(ForgotPasswordCommand command, CancellationToken cancellationToken)
     {

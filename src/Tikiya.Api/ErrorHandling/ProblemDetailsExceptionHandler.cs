@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Tikiya.Api.Resilience;
 using Tikiya.Application.Common.Errors;
 using Tikiya.Domain.Common;
 using Tikiya.Infrastructure.Observability;
@@ -13,7 +14,7 @@ namespace Tikiya.Api.ErrorHandling;
 /// safe to show; an unreachable database gets 503; anything else is a 500 whose body says nothing about the exception.
 /// </summary>
 internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, TikiyaMetrics metrics,
-    ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
+    RefusalLog refusals, ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
 {
     private static readonly TimeSpan DatabaseRetryAfter = TimeSpan.FromSeconds(5);
 
@@ -32,6 +33,11 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         if (answer.RefusedBy is { } limiter)
         {
             metrics.Refused(limiter);
+        }
+
+        if (RefusalKindOf(answer.Code) is { } refusal)
+        {
+            refusals.Record(httpContext, refusal, answer.Status, answer.RefusedBy ?? "session_ended");
         }
 
         var response = httpContext.Response;
@@ -58,6 +64,15 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
             Exception = exception,
         });
     }
+
+    // The refusals the rate limiter and the bearer check also log: the handlers' limits, and a session that ended.
+    private static RefusalKind? RefusalKindOf(string code) => code switch
+    {
+        ProblemCodes.RateLimited => RefusalKind.RateLimited,
+        ProblemCodes.Overloaded => RefusalKind.Overloaded,
+        ProblemCodes.NotAuthenticated => RefusalKind.BadToken,
+        _ => null,
+    };
 
     private static ExceptionAnswer Answer(Exception exception) => exception switch
     {

@@ -5,7 +5,10 @@ using Tikiya.Infrastructure.Persistence;
 
 namespace Tikiya.Api.Health;
 
-/// <summary>Ready when the database answers and no migration is pending (API.md: /health/ready).</summary>
+/// <summary>
+/// Ready when the database answers and no migration is pending (API.md: /health/ready). It runs through
+/// <see cref="CachedReadyHealthCheck"/>, never once per call.
+/// </summary>
 internal sealed class DatabaseReadyHealthCheck(TikiyaDbContext db) : IHealthCheck
 {
     // The problem code of /health/ready's 503 when the database does not answer: the one a request gets in an outage.

@@ -30,6 +30,7 @@ public sealed class Setting
         Variable = declaration.Variable;
         Description = declaration.Description;
         Secret = declaration.Secret;
+        DefaultsTo = declaration.DefaultsTo;
         Default = Format(property.GetValue(defaults));
     }
 
@@ -38,13 +39,18 @@ public sealed class Setting
     /// <summary>The property's initial value, as it would be written in the environment ("" for none).</summary>
     public string Default { get; }
 
+    /// <summary>The variable whose value this one takes when unset (<see cref="SettingAttribute.DefaultsTo"/>), or null.</summary>
+    public string? DefaultsTo { get; }
+
     public bool Secret { get; }
 
     public string Description { get; }
 
     internal string PropertyName => _property.Name;
 
-    internal string FormatMessage => Type.GetTypeCode(_property.PropertyType) switch
+    private Type ValueType => Nullable.GetUnderlyingType(_property.PropertyType) ?? _property.PropertyType;
+
+    internal string FormatMessage => Type.GetTypeCode(ValueType) switch
     {
         TypeCode.Int32 => $"{Variable} must be a whole number.",
         TypeCode.Boolean => $"{Variable} must be true or false.",
@@ -69,6 +75,11 @@ public sealed class Setting
     {
         var options = _options(services);
         var value = _property.GetValue(options);
+        if (value is null && DefaultsTo is { } fallback)
+        {
+            return Catalogue(services).Single(s => s.Variable == fallback).EffectiveValue(services);
+        }
+
         return (Secret, _shownBy) switch
         {
             (true, { } shownBy) => $"\"{shownBy.Invoke(options, null)}\"",
@@ -97,7 +108,14 @@ public sealed class Setting
 
     private bool TryConvert(string raw, out object? value)
     {
-        switch (Type.GetTypeCode(_property.PropertyType))
+        // An empty value leaves a nullable setting unset, so that env.example can list it without a value.
+        if (ValueType != _property.PropertyType && string.IsNullOrWhiteSpace(raw))
+        {
+            value = null;
+            return true;
+        }
+
+        switch (Type.GetTypeCode(ValueType))
         {
             case TypeCode.String:
                 value = raw;

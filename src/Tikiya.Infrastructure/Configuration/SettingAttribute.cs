@@ -21,4 +21,10 @@ public sealed class SettingAttribute(string variable, string description) : Attr
     /// without its secret, for the start-up log.
     /// </summary>
     public string? ShownBy { get; set; }
+
+    /// <summary>
+    /// For a nullable property: the variable whose value it takes when it is unset or empty, which the catalogue shows
+    /// as its default. The options class applies the fallback itself (one property reads both).
+    /// </summary>
+    public string? DefaultsTo { get; set; }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Tikiya.Api.Health;
 using Tikiya.Api.IntegrationTests.Infrastructure;
 
 namespace Tikiya.Api.IntegrationTests.Health;
@@ -23,6 +24,36 @@ public sealed class HealthTests : ApiTest
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.That(body.GetProperty("status").GetString(), Is.EqualTo("Healthy"));
+    }
+
+    [Test]
+    public async Task Ready_UnderAFlood_ChecksTheDatabaseOnce()
+    {
+        Factory.Clock.Advance(CachedReadyHealthCheck.MaxAge); // past what an earlier test left
+        using var oneCheck = new DatabaseCommands();
+        await ReadyAsync(oneCheck);
+        Factory.Clock.Advance(CachedReadyHealthCheck.MaxAge);
+        using var flood = new DatabaseCommands();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 200).Select(_ => ReadyAsync(flood)));
+
+        Assert.That(responses.Select(r => r.StatusCode), Is.All.EqualTo(HttpStatusCode.OK));
+        Assert.That(oneCheck.Count, Is.Positive, "a check queries the database");
+        Assert.That(flood.Count, Is.EqualTo(oneCheck.Count), "the whole flood within a second: the queries of one check");
+    }
+
+    [Test]
+    public async Task Ready_ASecondAfterACheck_ChecksAgain()
+    {
+        Factory.Clock.Advance(CachedReadyHealthCheck.MaxAge);
+        await Client.GetAsync("/health/ready");
+        Factory.Clock.Advance(CachedReadyHealthCheck.MaxAge);
+        using var commands = new DatabaseCommands();
+
+        var response = await ReadyAsync(commands);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(commands.Count, Is.Positive, "an outage shows within a second");
     }
 
     [Test]
@@ -71,5 +102,11 @@ public sealed class HealthTests : ApiTest
             "ResendVerificationCommand", "ForgotPasswordCommand", "ResetPasswordCommand", "ChangePasswordCommand",
             "ChangeEmailCommand", "ConfirmEmailChangeCommand", "DeleteAccountCommand",
         }));
+    }
+
+    private async Task<HttpResponseMessage> ReadyAsync(DatabaseCommands commands)
+    {
+        using var request = commands.Traced(new HttpRequestMessage(HttpMethod.Get, "/health/ready"));
+        return await Client.SendAsync(request);
     }
 }

@@ -83,7 +83,7 @@ public sealed class RefusalTests : ApiTest
             Assert.That((await client.LoginAsync("nobody@example.com")).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         }
 
-        var limited = await new UserBuilder().RegisterAsync(client);
+        var limited = await client.LoginAsync("nobody@example.com"); // the login bucket's: register has its own
         var health = await client.GetAsync("/health/live");
 
         await ProblemAssert.IsProblemAsync(limited, HttpStatusCode.TooManyRequests, "rate_limited");

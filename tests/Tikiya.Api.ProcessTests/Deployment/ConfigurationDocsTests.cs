@@ -17,8 +17,11 @@ public sealed partial class ConfigurationDocsTests
         Assert.That(documented.Keys, Is.EquivalentTo(declared.Select(setting => setting.Variable)));
         foreach (var setting in declared)
         {
-            // A setting with no default says what it needs instead: "required", "required with mail", or "—" (optional).
-            var expected = setting.Default.Length > 0 ? Is.EqualTo(setting.Default) : Does.StartWith("required").Or.EqualTo("—");
+            // A setting with no default says what it needs instead: "required", "required with mail", or "—" (optional);
+            // one that takes another variable's value names that variable.
+            var expected = setting.Default.Length > 0 ? Is.EqualTo(setting.Default)
+                : setting.DefaultsTo.Length > 0 ? Is.EqualTo(setting.DefaultsTo)
+                : Does.StartWith("required").Or.EqualTo("—");
             Assert.That(documented[setting.Variable], expected, setting.Variable);
         }
     }

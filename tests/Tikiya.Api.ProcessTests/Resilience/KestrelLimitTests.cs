@@ -12,7 +12,11 @@ public sealed class KestrelLimitTests
 
     [OneTimeSetUp]
     public static async Task StartAsync() =>
-        _api = await RunningApi.StartAsync(TestSetup.Database.Url, new Dictionary<string, string> { ["HTTP_MAX_BODY_BYTES"] = "4096" });
+        _api = await RunningApi.StartAsync(TestSetup.Database.Url, new Dictionary<string, string>
+        {
+            ["HTTP_MAX_BODY_BYTES"] = "4096",
+            ["HTTP_MAX_JSON_BODY_BYTES"] = "4096", // at most the global limit
+        });
 
     [OneTimeTearDown]
     public static async Task StopAsync()

@@ -79,6 +79,14 @@ public sealed class StartupValidationTests
     [TestCase("HTTP_CONCURRENCY_LIMIT", "many")]
     [TestCase("HTTP_MAX_BODY_BYTES", "-1")]
     [TestCase("HTTP_MAX_BODY_BYTES", "1MB")]
+    [TestCase("HTTP_MAX_JSON_BODY_BYTES", "1023")]
+    [TestCase("HTTP_MAX_JSON_BODY_BYTES", "2097152")] // above HTTP_MAX_BODY_BYTES (1048576)
+    [TestCase("AUTH_RATE_LIMIT_IPV6_PREFIX", "31")]
+    [TestCase("AUTH_RATE_LIMIT_IPV6_PREFIX", "129")]
+    [TestCase("LOGIN_RATE_LIMIT_PER_MINUTE", "-1")]
+    [TestCase("REGISTER_RATE_LIMIT_PER_MINUTE", "many")]
+    [TestCase("MAIL_RATE_LIMIT_PER_MINUTE", "1000001")]
+    [TestCase("REFRESH_RATE_LIMIT_PER_MINUTE", "1.5")]
     [TestCase("PASSWORD_HASHER", "bcrypt")]
     [TestCase("PASSWORD_HASHER", "")]
     [TestCase("ARGON2_MEMORY_KIB", "1024")]
@@ -137,6 +145,22 @@ public sealed class StartupValidationTests
     public async Task ErrorLines_WithBreachCheckUrl_AreNone(string url)
     {
         var lines = await UnstartedApp.ErrorLinesAsync(With(("PASSWORD_BREACH_CHECK_URL", url)));
+
+        Assert.That(lines, Is.Empty);
+    }
+
+    [Test]
+    public async Task ErrorLines_WithEmptyBucketSettings_AreNone()
+    {
+        var environment = new Dictionary<string, string>(ValidEnvironment.Variables)
+        {
+            ["LOGIN_RATE_LIMIT_PER_MINUTE"] = "", // as env.example lists them: AUTH_RATE_LIMIT_PER_MINUTE's value
+            ["REGISTER_RATE_LIMIT_PER_MINUTE"] = "",
+            ["MAIL_RATE_LIMIT_PER_MINUTE"] = " ",
+            ["REFRESH_RATE_LIMIT_PER_MINUTE"] = "0",
+        };
+
+        var lines = await UnstartedApp.ErrorLinesAsync(environment);
 
         Assert.That(lines, Is.Empty);
     }
