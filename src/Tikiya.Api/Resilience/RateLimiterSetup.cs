@@ -34,7 +34,8 @@ internal sealed class RateLimiterSetup(IOptions<HttpResilienceOptions> resilienc
             QueueLimit = limits.ConcurrencyQueue,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         };
-        // Health and metrics opt out on their endpoints (DisableRateLimiting), so a busy instance is not taken for dead.
+        // Health opts out on its endpoints (DisableRateLimiting) and the management port's pipeline branches off before
+        // the limiter, so a busy instance is neither taken for dead nor left unscraped.
         options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(_ =>
             RateLimitPartition.GetConcurrencyLimiter("all", _ => concurrency));
 
