@@ -38,6 +38,7 @@ if (migrateCommand)
 
 // The request path of ARCHITECTURE.md, in order.
 app.UseForwardedHeaders();
+app.UseMiddleware<ClientLogScope>(); // after the forwarded headers: the client's own address
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRouting();

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
@@ -105,8 +104,7 @@ public sealed class LoginTests : ApiTest
     public async Task Login_RecordsTheClientAddressAsIPv4WhenItIsOne()
     {
         await new UserBuilder().SaveAsync(Factory.Services);
-        await using var app = Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
-            s.AddTransient<IStartupFilter>(_ => new RemoteAddressFilter(IPAddress.Parse("::ffff:203.0.113.7")))));
+        await using var app = RemoteAddressFilter.From(Factory, IPAddress.Parse("::ffff:203.0.113.7"));
         using var client = app.CreateClient();
 
         await client.LoginOkAsync();
@@ -235,18 +233,4 @@ public sealed class LoginTests : ApiTest
 
     private static int Base64UrlBits(string token) =>
         System.Buffers.Text.Base64Url.DecodeFromChars(token).Length * 8;
-
-    /// <summary>Gives every request the connection address of a client that TestServer cannot have.</summary>
-    private sealed class RemoteAddressFilter(IPAddress address) : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((context, nextMiddleware) =>
-            {
-                context.Connection.RemoteIpAddress = address;
-                return nextMiddleware(context);
-            });
-            next(app);
-        };
-    }
 }
