@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
@@ -104,7 +105,7 @@ public sealed class LoginTests : ApiTest
     public async Task Login_RecordsTheClientAddressAsIPv4WhenItIsOne()
     {
         await new UserBuilder().SaveAsync(Factory.Services);
-        await using var app = RemoteAddressFilter.From(Factory, IPAddress.Parse("::ffff:203.0.113.7"));
+        await using var app = Factory.WithWebHostBuilder(b => RemoteAddressFilter.From(b, IPAddress.Parse("::ffff:203.0.113.7")));
         using var client = app.CreateClient();
 
         await client.LoginOkAsync();

@@ -1,22 +1,20 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Tikiya.Api.IntegrationTests.Infrastructure;
 
 /// <summary>Gives every request the connection address of a client that TestServer cannot have.</summary>
-public sealed class RemoteAddressFilter(IPAddress address) : IStartupFilter
+internal sealed class RemoteAddressFilter(IPAddress address) : IStartupFilter
 {
-    /// <summary>The app of <paramref name="factory"/>, with every request coming from <paramref name="address"/>.</summary>
-    public static WebApplicationFactory<Program> From(WebApplicationFactory<Program> factory, IPAddress address)
-    {
-        ArgumentNullException.ThrowIfNull(factory);
-        return factory.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
-            s.AddTransient<IStartupFilter>(_ => new RemoteAddressFilter(address))));
-    }
+    /// <summary>
+    /// Every request from <paramref name="address"/>. From 127.0.0.1 (in TRUSTED_PROXIES by default), a request's
+    /// X-Forwarded-For names its client, so one app can serve many clients.
+    /// </summary>
+    public static void From(IWebHostBuilder builder, IPAddress address) =>
+        builder.ConfigureTestServices(services => services.AddTransient<IStartupFilter>(_ => new RemoteAddressFilter(address)));
 
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {

@@ -14,8 +14,11 @@ public sealed class ClientLogScopeTests : ApiTest
     {
         var capture = new CapturingLoggerProvider();
         await new UserBuilder().SaveAsync(Factory.Services);
-        await using var app = RemoteAddressFilter.From(Factory, IPAddress.Parse("203.0.113.7"))
-            .WithWebHostBuilder(b => b.ConfigureLogging(logging => logging.AddProvider(capture)));
+        await using var app = Factory.WithWebHostBuilder(b =>
+        {
+            RemoteAddressFilter.From(b, IPAddress.Parse("203.0.113.7"));
+            b.ConfigureLogging(logging => logging.AddProvider(capture));
+        });
         using var client = app.CreateClient();
         client.DefaultRequestHeaders.UserAgent.ParseAdd("TikiyaTests/1.0");
 

@@ -20,7 +20,7 @@ public sealed class SecurityEventRecordingTests : ApiTest
     private HttpClient _client = null!;
 
     [OneTimeSetUp]
-    public void StartAppWithAClientAddress() => _app = RemoteAddressFilter.From(Factory, Address);
+    public void StartAppWithAClientAddress() => _app = Factory.WithWebHostBuilder(b => RemoteAddressFilter.From(b, Address));
 
     [OneTimeTearDown]
     public async Task StopAppAsync() => await _app.DisposeAsync();
