@@ -40,6 +40,7 @@ if (migrateCommand)
 // The request path of ARCHITECTURE.md, in order; the management port branches off first.
 app.UseManagementListener();
 app.UseForwardedHeaders();
+app.UseMiddleware<ClientLogScope>(); // after the forwarded headers: the client's own address
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRouting();

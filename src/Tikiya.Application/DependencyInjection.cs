@@ -28,6 +28,7 @@ public static class DependencyInjection
         services.AddScoped<MailRequestIntake>();
         services.AddScoped<AccountThrottle>();
         services.AddScoped<SessionOpening>();
+        services.AddScoped<SecurityEventRecorder>();
         services.AddScoped<RequestLimits>();
         services.AddScoped<PasswordScreening>();
         return services;

@@ -70,6 +70,7 @@ public static class DependencyInjection
         services.AddScoped<ILoginThrottleRows, LoginThrottleRows>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SessionOptions>>().Value.ToPolicy());
         services.AddScoped<ISessionRotation, SessionRotation>();
+        services.AddScoped<ILogoutEverywhere, LogoutEverywhere>();
         services.AddScoped<IActiveSessionReads, ActiveSessionReads>();
         services.AddHostedService<PurgeBackgroundService>();
         services.AddAccountMail();

@@ -1,5 +1,6 @@
 using Tikiya.Application.Common.Errors;
 using Tikiya.Application.Common.Interfaces;
+using Tikiya.Domain.SecurityEvents;
 using Tikiya.Domain.Throttling;
 using Tikiya.Domain.Users;
 
@@ -13,7 +14,7 @@ namespace Tikiya.Application.Accounts;
 /// session) or sees it, so no session opened with an old password outlives the change.
 /// </summary>
 internal sealed class AccountThrottle(IApplicationDbContext db, ILoginThrottleRows rows, IEmailFingerprinter fingerprinter,
-    ThrottlePolicy policy, TimeProvider time)
+    ThrottlePolicy policy, SecurityEventRecorder events, TimeProvider time)
 {
     private const int LoggedFingerprintLength = 12;
     // A hash takes tens of milliseconds: ask again soon, then less and less often, so a burst of logins for one email
@@ -66,9 +67,26 @@ internal sealed class AccountThrottle(IApplicationDbContext db, ILoginThrottleRo
     public Task<LoginThrottle> LockAsync(Email email, CancellationToken cancellationToken) =>
         rows.LockAsync(fingerprinter.Fingerprint(email), cancellationToken);
 
-    /// <summary>A failed attempt counts even when its request is gone: the guess was made.</summary>
-    internal Task RecordFailureAsync(string key, DateTimeOffset now) =>
-        UpdateAsync(key, throttle => throttle.RecordFailure(now, policy));
+    /// <summary>
+    /// A failed attempt counts even when its request is gone: the guess was made. On an account (<paramref
+    /// name="userId"/>), its <c>login_failed</c> event is saved with the count, and <c>login_throttled</c> with it when
+    /// this failure locks the account's logins. No flood grows them without bound: the reservation lets at most
+    /// LOGIN_THROTTLE_MAX_FAILURES failures through per lockout, so an account gains at most that many events and one
+    /// lockout per LOGIN_THROTTLE_LOCKOUT_SECS however many requests come, and the purge keeps the newest of each type.
+    /// </summary>
+    internal Task RecordFailureAsync(string key, DateTimeOffset now, Guid? userId) =>
+        UpdateAsync(key, throttle =>
+        {
+            throttle.RecordFailure(now, policy);
+            if (userId is { } accountId)
+            {
+                events.Record(accountId, SecurityEventType.LoginFailed, now);
+                if (throttle.LockedUntil == now + policy.Lockout) // what RecordFailure sets when this failure locks
+                {
+                    events.Record(accountId, SecurityEventType.LoginThrottled, now);
+                }
+            }
+        });
 
     /// <summary>An attempt whose password was never checked leaves no trace, whatever became of its request.</summary>
     internal Task GiveBackAsync(string key) => UpdateAsync(key, throttle => throttle.GiveBack());

@@ -20,11 +20,14 @@ internal sealed class LoginAttempt(AccountThrottle throttle, Email email, string
     /// <summary>What logs show instead of the address.</summary>
     public string EmailForLog => AccountThrottle.LoggedFingerprint(key);
 
-    /// <summary>The password was wrong (or the account unknown): counted at once, in a transaction of its own.</summary>
-    public async Task FailAsync()
+    /// <summary>
+    /// The password was wrong (or the account unknown): counted at once, in a transaction of its own, with the login's
+    /// security events when <paramref name="userId"/> names the account it was for.
+    /// </summary>
+    public async Task FailAsync(Guid? userId = null)
     {
         _settled = true;
-        await throttle.RecordFailureAsync(key, at);
+        await throttle.RecordFailureAsync(key, at, userId);
     }
 
     /// <summary>The password was right: the count starts again, saved with the caller's transaction on <paramref name="row"/>.</summary>

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using System.Net;
+using Tikiya.Domain.Common;
 
 namespace Tikiya.Domain.Sessions;
 
@@ -17,7 +18,7 @@ namespace Tikiya.Domain.Sessions;
 /// </remarks>
 public sealed class Session
 {
-    public const int MaxUserAgentLength = 512;
+    public const int MaxUserAgentLength = UserAgentText.MaxLength;
 
     /// <summary>API.md v1.1: the <c>deviceName</c> of a login holds at most 100 characters (Unicode code points).</summary>
     public const int MaxDeviceNameLength = 100;
@@ -43,7 +44,7 @@ public sealed class Session
         ExpiresAt = RefreshTokenExpiry(now, refreshTokenLifetime, maxLifetime); // the login issues the first token
         RefreshTokenHash = refreshTokenHash;
         RefreshGeneration = FirstGeneration;
-        UserAgent = Truncate(userAgent);
+        UserAgent = UserAgentText.Truncate(userAgent);
         IpAddress = ipAddress;
         DeviceName = deviceName?.Trim() is { Length: > 0 } name ? name : null;
     }
@@ -169,16 +170,4 @@ public sealed class Session
     public void Revoke(DateTimeOffset now) => RevokedAt ??= now;
 
     private static DateTimeOffset Min(DateTimeOffset first, DateTimeOffset second) => first <= second ? first : second;
-
-    // Never cut between the two halves of a surrogate pair: half a character cannot be stored as UTF-8.
-    private static string? Truncate(string? userAgent)
-    {
-        if (userAgent is not { Length: > MaxUserAgentLength })
-        {
-            return userAgent;
-        }
-
-        var length = char.IsHighSurrogate(userAgent[MaxUserAgentLength - 1]) ? MaxUserAgentLength - 1 : MaxUserAgentLength;
-        return userAgent[..length];
-    }
 }

@@ -5,7 +5,7 @@ namespace Tikiya.Infrastructure.Options;
 
 public sealed class MaintenanceOptions
 {
-    [Setting("PURGE_INTERVAL_SECS", "How often expired sessions, refresh tokens, throttle rows, codes and sent mails are deleted")]
+    [Setting("PURGE_INTERVAL_SECS", "How often expired sessions, refresh tokens, throttle rows, codes, sent mails and old security events are deleted")]
     [Range(10, 86_400, ErrorMessage = "PURGE_INTERVAL_SECS must be between 10 and 86400.")]
     public int PurgeIntervalSecs { get; set; } = 3600;
 }

@@ -4,6 +4,7 @@ using Tikiya.Application.Common.Errors;
 using Tikiya.Application.Common.Interfaces;
 using Tikiya.Domain.EmailCodes;
 using Tikiya.Domain.Mail;
+using Tikiya.Domain.SecurityEvents;
 using Tikiya.Domain.Sessions;
 using Tikiya.Domain.Throttling;
 using Tikiya.Domain.Users;
@@ -28,6 +29,8 @@ public sealed class TikiyaDbContext(DbContextOptions<TikiyaDbContext> options) :
     public DbSet<MailRequest> MailRequests => Set<MailRequest>();
 
     public DbSet<AddressRequestLimit> AddressRequestLimits => Set<AddressRequestLimit>();
+
+    public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

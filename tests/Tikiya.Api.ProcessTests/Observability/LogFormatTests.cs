@@ -3,7 +3,9 @@ using Tikiya.Api.ProcessTests.Infrastructure;
 
 namespace Tikiya.Api.ProcessTests.Observability;
 
-/// <summary>The binary as shipped logs JSON, one event per line, with the trace id on request lines and no secret.</summary>
+/// <summary>
+/// The binary as shipped logs JSON, one event per line, with the trace id and the client on request lines and no secret.
+/// </summary>
 public sealed class LogFormatTests : SharedDatabaseTest
 {
     [Test]
@@ -14,6 +16,7 @@ public sealed class LogFormatTests : SharedDatabaseTest
         Tokens tokens;
         await using (var api = await RunningApi.StartAsync(TestSetup.Database.Url))
         {
+            api.Client.DefaultRequestHeaders.UserAgent.ParseAdd("LogReader/1.0");
             tokens = await api.Client.RegisterAndLoginAsync("log.reader@example.com", password);
             await api.Client.LoginAsync("log.reader@example.com", "a wrong password");
             await api.SendSigtermAsync();
@@ -28,6 +31,10 @@ public sealed class LogFormatTests : SharedDatabaseTest
         {
             Assert.That(events.Select(e => e.GetProperty("LogLevel").GetString()), Is.All.Not.Null);
             Assert.That(loginFailed.GetProperty("Scopes").EnumerateArray().Any(s => s.TryGetProperty("TraceId", out _)), Is.True);
+            Assert.That(loginFailed.GetProperty("Scopes").EnumerateArray().Any(s =>
+                s.TryGetProperty("ClientAddress", out var address) && address.GetString() == "127.0.0.1"
+                && s.TryGetProperty("UserAgent", out var userAgent) && userAgent.GetString() == "LogReader/1.0"), Is.True,
+                "the client of an auth event's line");
             Assert.That(configuration.GetProperty("Message").GetString(), Does.Contain("JWT_SECRET=***").And.Contain("Password=***"));
             Assert.That(events.Select(e => e.GetProperty("Message").GetString()), Has.Some.Contains("Database schema is current"));
             foreach (var secret in new[] { password, "a wrong password", "log.reader", tokens.RefreshToken, tokens.AccessToken, TikiyaApiFactory.JwtSecret })

@@ -63,16 +63,20 @@ public static class AuthClient
         client.SendAsync(WithBearer(new HttpRequestMessage(HttpMethod.Get, "/api/v1/users/me/sessions"), accessToken));
 
     /// <summary>The session list, which must be answered, as a client reads it.</summary>
-    public static async Task<IReadOnlyList<ListedSession>> SessionsOkAsync(this HttpClient client, string accessToken)
-    {
-        var response = await client.SessionsAsync(accessToken);
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<List<ListedSession>>())!;
-    }
+    public static async Task<IReadOnlyList<ListedSession>> SessionsOkAsync(this HttpClient client, string accessToken) =>
+        await OkJsonAsync<List<ListedSession>>(await client.SessionsAsync(accessToken));
 
     public static Task<HttpResponseMessage> EndSessionAsync(this HttpClient client, string? accessToken, Guid sessionId) =>
         client.SendAsync(WithBearer(new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/users/me/sessions/{sessionId}"),
             accessToken));
+
+    public static Task<HttpResponseMessage> SecurityEventsAsync(this HttpClient client, string? accessToken) =>
+        client.SendAsync(WithBearer(new HttpRequestMessage(HttpMethod.Get, "/api/v1/users/me/security-events"), accessToken));
+
+    /// <summary>The security events, which must be answered, as a client reads them.</summary>
+    public static async Task<IReadOnlyList<ListedSecurityEvent>> SecurityEventsOkAsync(this HttpClient client,
+        string accessToken) =>
+        await OkJsonAsync<List<ListedSecurityEvent>>(await client.SecurityEventsAsync(accessToken));
 
     public static Task<HttpResponseMessage> MeAsync(this HttpClient client, string? accessToken) =>
         client.SendAsync(WithBearer(new HttpRequestMessage(HttpMethod.Get, "/api/v1/users/me"), accessToken));
@@ -135,10 +139,13 @@ public static class AuthClient
             Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json"),
         }, accessToken));
 
-    private static async Task<Tokens> OkTokensAsync(HttpResponseMessage response)
+    private static Task<Tokens> OkTokensAsync(HttpResponseMessage response) => OkJsonAsync<Tokens>(response);
+
+    /// <summary>The body of an answer that must be 200.</summary>
+    private static async Task<T> OkJsonAsync<T>(HttpResponseMessage response)
     {
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<Tokens>())!;
+        return (await response.Content.ReadFromJsonAsync<T>())!;
     }
 
     public static HttpRequestMessage WithBearer(HttpRequestMessage request, string? accessToken)

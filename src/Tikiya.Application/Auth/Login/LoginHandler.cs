@@ -27,7 +27,7 @@ internal sealed partial class LoginHandler(IApplicationDbContext db, AccountThro
         var verification = await hasher.VerifyAsync(command.Password, user?.PasswordHash, cancellationToken);
         if (user is null || verification == PasswordVerification.Failed)
         {
-            await attempt.FailAsync();
+            await attempt.FailAsync(user?.Id); // an account's failure is its login_failed event too
             LogLoginFailed(user is null ? LoginFailure.UnknownUser : LoginFailure.WrongPassword, attempt.EmailForLog);
             throw new InvalidCredentialsException(); // one exception for both: the answers must not differ
         }

@@ -1,11 +1,15 @@
 using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Tikiya.Application.Accounts;
 using Tikiya.Application.Auth.Sessions;
 using Tikiya.Application.Common.Interfaces;
+using Tikiya.Domain.SecurityEvents;
 using Tikiya.Domain.Sessions;
 
 namespace Tikiya.Application.Auth.Logout;
 
-internal sealed class LogoutHandler(IApplicationDbContext db, IRefreshTokenCodec refreshTokens, TimeProvider time)
+internal sealed class LogoutHandler(IApplicationDbContext db, IRefreshTokenCodec refreshTokens,
+    SecurityEventRecorder events, TimeProvider time)
     : ICommandHandler<LogoutCommand>
 {
     public async ValueTask<Unit> Handle(LogoutCommand command, CancellationToken cancellationToken)
@@ -22,8 +26,16 @@ internal sealed class LogoutHandler(IApplicationDbContext db, IRefreshTokenCodec
         };
         if (sessions is not null)
         {
-            // An unknown or already revoked token simply matches no row (API.md: 204 all the same).
-            await sessions.RevokeAsync(now, cancellationToken);
+            // An unknown or already revoked token simply matches no row (API.md: 204 all the same), and records nothing.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (await sessions.RevokeAsync(now, cancellationToken) > 0)
+            {
+                // The session's row is locked by the UPDATE until the commit, so its owner is read as it is.
+                var userId = await sessions.Select(s => s.UserId).FirstAsync(cancellationToken);
+                events.Record(userId, SecurityEventType.SessionRevoked, now); // a logout ends a session, as its owner asked
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
         }
 
         return Unit.Value;

@@ -1,20 +1,23 @@
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Tikiya.Application.Auth.Sessions;
+using Tikiya.Application.Accounts;
 using Tikiya.Application.Common.Interfaces;
+using Tikiya.Domain.SecurityEvents;
 
 namespace Tikiya.Application.Auth.LogoutAll;
 
-internal sealed partial class LogoutAllHandler(IApplicationDbContext db, ICaller caller, TimeProvider time, ILogger<LogoutAllHandler> logger)
+internal sealed partial class LogoutAllHandler(ILogoutEverywhere logouts, ICaller caller, SecurityEventRecorder events,
+    TimeProvider time, ILogger<LogoutAllHandler> logger)
     : ICommandHandler<LogoutAllCommand>
 {
     public async ValueTask<Unit> Handle(LogoutAllCommand command, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        // One UPDATE for all of them: a user may hold many sessions, and none may slip through a concurrent refresh.
+        // One statement for all of them and the event: a user may hold many sessions, and none may slip through a
+        // concurrent refresh; none left (a concurrent logout-all ended them, and recorded it) records nothing.
         var userId = caller.UserId;
-        var revoked = await db.Sessions.Where(s => s.UserId == userId).RevokeAsync(now, cancellationToken);
+        var revoked = await logouts.RevokeAllAsync(events.Of(userId, SecurityEventType.LoggedOutEverywhere, now),
+            cancellationToken);
         LogAllRevoked(revoked, userId);
         return Unit.Value;
     }

@@ -1,7 +1,9 @@
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Tikiya.Application.Common.Interfaces;
 using Tikiya.Domain.Mail;
+using Tikiya.Domain.SecurityEvents;
 using Tikiya.Domain.Sessions;
 using Tikiya.Domain.Throttling;
 
@@ -33,6 +35,36 @@ internal sealed class PurgeExpiredHandler([FromKeyedServices(IApplicationDbConte
         var mails = await db.OutboxMails.Where(m => m.SentAt != null || m.GaveUpAt != null).DeleteInBatchesAsync(batch, cancellationToken);
         var idleSince = now - AddressRequestLimit.Window;
         var limits = await db.AddressRequestLimits.Where(l => l.LastRequestAt <= idleSince).DeleteInBatchesAsync(batch, cancellationToken);
-        return new PurgeResult(sessions, refreshTokens, throttles, codes, mails, limits);
+        var events = await PurgeSecurityEventsAsync(now, batch, cancellationToken);
+        return new PurgeResult(sessions, refreshTokens, throttles, codes, mails, limits, events);
+    }
+
+    /// <summary>
+    /// API.md v1.1 keeps events 90 days; within them the newest <see cref="SecurityEvent.KeptPerAccountAndType"/> of
+    /// each type of each account stay, so an account's history is bounded however busy it is.
+    /// </summary>
+    private async Task<int> PurgeSecurityEventsAsync(DateTimeOffset now, int batch, CancellationToken cancellationToken)
+    {
+        var expiredBefore = now - SecurityEvent.RetainedFor;
+        var expired = await db.SecurityEvents.Where(e => e.OccurredAt <= expiredBefore)
+            .DeleteInBatchesAsync(batch, cancellationToken);
+        // Few accounts go past the bound between two purges (a flood of failed logins, at most
+        // LOGIN_THROTTLE_MAX_FAILURES per lockout), so find them first, then trim each on its index.
+        var crowded = await db.SecurityEvents
+            .GroupBy(e => new { e.UserId, e.Type })
+            .Where(events => events.Count() > SecurityEvent.KeptPerAccountAndType)
+            .Select(events => events.Key)
+            .ToListAsync(cancellationToken);
+        var beyondKept = 0;
+        foreach (var (userId, type) in crowded.Select(key => (key.UserId, key.Type)))
+        {
+            beyondKept += await db.SecurityEvents
+                .Where(e => e.UserId == userId && e.Type == type)
+                .OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id)
+                .Skip(SecurityEvent.KeptPerAccountAndType)
+                .DeleteInBatchesAsync(batch, cancellationToken);
+        }
+
+        return expired + beyondKept;
     }
 }

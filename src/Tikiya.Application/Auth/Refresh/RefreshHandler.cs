@@ -1,14 +1,17 @@
 using Mediator;
 using Microsoft.Extensions.Logging;
+using Tikiya.Application.Accounts;
 using Tikiya.Application.Auth.Sessions;
 using Tikiya.Application.Common.Errors;
 using Tikiya.Application.Common.Interfaces;
+using Tikiya.Domain.SecurityEvents;
 using Tikiya.Domain.Sessions;
 
 namespace Tikiya.Application.Auth.Refresh;
 
 internal sealed partial class RefreshHandler(IApplicationDbContext db, ISessionRotation rotations, IRefreshTokenCodec refreshTokens,
-    ITokenIssuer tokens, SessionPolicy sessions, TimeProvider time, ILogger<RefreshHandler> logger)
+    ITokenIssuer tokens, SessionPolicy sessions, SecurityEventRecorder events, TimeProvider time,
+    ILogger<RefreshHandler> logger)
     : ICommandHandler<RefreshCommand, TokensResponse>
 {
     public async ValueTask<TokensResponse> Handle(RefreshCommand command, CancellationToken cancellationToken)
@@ -38,11 +41,15 @@ internal sealed partial class RefreshHandler(IApplicationDbContext db, ISessionR
         if (rotation is not null && rotation.SeenGeneration > claim.Generation && claim.Proven)
         {
             // One UPDATE, not load-and-save: it applies even when a rotation commits meanwhile (the thief's, perhaps).
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var revoked = await db.Sessions.Where(Session.ActiveAt(now, sessions.MaxLifetime))
                 .Where(Session.ReusedBy(claim.SessionId, claim.Generation))
                 .RevokeAsync(now, cancellationToken);
-            if (revoked > 0)
+            if (revoked > 0) // once per session: a replay after the revocation matches no row and records nothing
             {
+                events.Record(rotation.UserId, SecurityEventType.RefreshTokenReused, now);
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
                 LogReuseDetected(claim.SessionId, rotation.UserId);
             }
         }

@@ -6,11 +6,13 @@ using Tikiya.Application.Common.Errors;
 using Tikiya.Application.Common.Interfaces;
 using Tikiya.Application.Users;
 using Tikiya.Domain.EmailCodes;
+using Tikiya.Domain.SecurityEvents;
 using Tikiya.Domain.Users;
 
 namespace Tikiya.Application.Auth.Register;
 
-internal sealed partial class RegisterHandler(IApplicationDbContext db, IPasswordHasher hasher, AccountMails mails, TimeProvider time, ILogger<RegisterHandler> logger)
+internal sealed partial class RegisterHandler(IApplicationDbContext db, IPasswordHasher hasher, AccountMails mails,
+    SecurityEventRecorder events, TimeProvider time, ILogger<RegisterHandler> logger)
     : ICommandHandler<RegisterCommand, UserResponse>
 {
     public async ValueTask<UserResponse> Handle(RegisterCommand command, CancellationToken cancellationToken)
@@ -28,6 +30,7 @@ internal sealed partial class RegisterHandler(IApplicationDbContext db, IPasswor
         db.Users.Add(user);
         // API.md: register sends a verification mail; queued with the account, so neither exists without the other.
         await mails.IssueCodeAsync(user, EmailCodePurpose.VerifyEmail, email, now, cancellationToken);
+        events.Record(user.Id, SecurityEventType.Registered, now);
         await db.SaveChangesAsync(cancellationToken);
         LogRegistered(user.Id);
         return user.ToResponse();

@@ -4,6 +4,7 @@ using Tikiya.Application.Accounts;
 using Tikiya.Application.Auth.Sessions;
 using Tikiya.Application.Common.Interfaces;
 using Tikiya.Domain.EmailCodes;
+using Tikiya.Domain.SecurityEvents;
 
 namespace Tikiya.Application.Auth.ResetPassword;
 
@@ -13,7 +14,7 @@ namespace Tikiya.Application.Auth.ResetPassword;
 /// cleared and the notice queued, in one transaction.
 /// </summary>
 internal sealed partial class ResetPasswordHandler(IApplicationDbContext db, CodeProofs proofs, PasswordConfirmation passwords,
-    AccountThrottle accounts, AccountMails mails, TimeProvider time, ILogger<ResetPasswordHandler> logger)
+    AccountThrottle accounts, AccountMails mails, SecurityEventRecorder events, TimeProvider time, ILogger<ResetPasswordHandler> logger)
     : ICommandHandler<ResetPasswordCommand>
 {
     public async ValueTask<Unit> Handle(ResetPasswordCommand command, CancellationToken cancellationToken)
@@ -29,6 +30,7 @@ internal sealed partial class ResetPasswordHandler(IApplicationDbContext db, Cod
         user.ChangePasswordHash(passwordHash);
         user.VerifyEmail(now);
         mails.QueueNotice(user, MailTemplates.PasswordChanged, now);
+        events.Record(user.Id, SecurityEventType.PasswordReset, now);
         var ended = await db.Sessions.Where(s => s.UserId == user.Id).RevokeAsync(now, cancellationToken);
         throttle.ClearFailures(); // API.md: the reset clears the login throttle of that email
         await db.SaveChangesAsync(cancellationToken);

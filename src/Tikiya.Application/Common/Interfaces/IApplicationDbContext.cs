@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Tikiya.Domain.EmailCodes;
 using Tikiya.Domain.Mail;
+using Tikiya.Domain.SecurityEvents;
 using Tikiya.Domain.Sessions;
 using Tikiya.Domain.Throttling;
 using Tikiya.Domain.Users;
@@ -34,6 +35,8 @@ public interface IApplicationDbContext
     DbSet<MailRequest> MailRequests { get; }
 
     DbSet<AddressRequestLimit> AddressRequestLimits { get; }
+
+    DbSet<SecurityEvent> SecurityEvents { get; }
 
     /// <summary>For a handler that opens its own transaction, when a save and a bulk UPDATE must commit together.</summary>
     DatabaseFacade Database { get; }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Tikiya.Application.Accounts;
 using Tikiya.Application.Auth.Sessions;
 using Tikiya.Application.Common.Interfaces;
+using Tikiya.Domain.SecurityEvents;
 using Tikiya.Domain.Sessions;
 
 namespace Tikiya.Application.Users.ChangePassword;
@@ -13,7 +14,7 @@ namespace Tikiya.Application.Users.ChangePassword;
 /// queues the notice, in one transaction.
 /// </summary>
 internal sealed partial class ChangePasswordHandler(IApplicationDbContext db, ICaller caller, PasswordConfirmation passwords,
-    AccountThrottle accounts, AccountMails mails, TimeProvider time, ILogger<ChangePasswordHandler> logger)
+    AccountThrottle accounts, AccountMails mails, SecurityEventRecorder events, TimeProvider time, ILogger<ChangePasswordHandler> logger)
     : ICommandHandler<ChangePasswordCommand>
 {
     public async ValueTask<Unit> Handle(ChangePasswordCommand command, CancellationToken cancellationToken)
@@ -27,9 +28,10 @@ internal sealed partial class ChangePasswordHandler(IApplicationDbContext db, IC
         await accounts.LockAsync(user.Email, cancellationToken);
         user.ChangePasswordHash(passwordHash);
         mails.QueueNotice(user, MailTemplates.PasswordChanged, now);
+        events.Record(user.Id, SecurityEventType.PasswordChanged, now);
         var ended = await db.Sessions.Where(Session.OthersOf(user.Id, caller.SessionId))
             .RevokeAsync(now, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken); // the new hash and the notice, with the sessions' end
+        await db.SaveChangesAsync(cancellationToken); // the new hash, the notice and the event, with the sessions' end
         await transaction.CommitAsync(cancellationToken);
         LogChanged(user.Id, ended);
         return Unit.Value;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Tikiya.Application.Accounts;
 using Tikiya.Application.Common.Interfaces;
 using Tikiya.Domain.EmailCodes;
+using Tikiya.Domain.SecurityEvents;
 using Tikiya.Domain.Users;
 
 namespace Tikiya.Application.Users.ConfirmEmailChange;
@@ -14,7 +15,7 @@ namespace Tikiya.Application.Users.ConfirmEmailChange;
 /// and links mailed to the old address end with it: a reset link would otherwise still reach the account.
 /// </summary>
 internal sealed partial class ConfirmEmailChangeHandler(IApplicationDbContext db, ICaller caller, EmailCodeCheck codes,
-    AccountMails mails, TimeProvider time, ILogger<ConfirmEmailChangeHandler> logger)
+    AccountMails mails, SecurityEventRecorder events, TimeProvider time, ILogger<ConfirmEmailChangeHandler> logger)
     : ICommandHandler<ConfirmEmailChangeCommand, UserResponse>
 {
     public async ValueTask<UserResponse> Handle(ConfirmEmailChangeCommand command, CancellationToken cancellationToken)
@@ -26,6 +27,7 @@ internal sealed partial class ConfirmEmailChangeHandler(IApplicationDbContext db
         var oldEmail = user.Email;
         user.ChangeEmail(Email.FromStorage(code.Address), now);
         mails.QueueNotice(user, MailTemplates.EmailChanged, now, recipient: oldEmail);
+        events.Record(user.Id, SecurityEventType.EmailChanged, now);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await codes.SpendAsync(code, now, cancellationToken); // a use racing this one: 400, and nothing is saved
         await db.SaveChangesAsync(cancellationToken); // a taken address: EmailAlreadyRegisteredException (409), rolled back

@@ -216,6 +216,50 @@ namespace Tikiya.Infrastructure.Persistence.Migrations
                     b.ToTable("mail_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Tikiya.Domain.SecurityEvents.SecurityEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<IPAddress>("IpAddress")
+                        .HasColumnType("inet")
+                        .HasColumnName("ip_address");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("type");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("user_agent");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_security_events");
+
+                    b.HasIndex("OccurredAt")
+                        .HasDatabaseName("ix_security_events_occurred_at");
+
+                    b.HasIndex("UserId", "OccurredAt")
+                        .IsDescending(false, true)
+                        .HasDatabaseName("ix_security_events_user_id_occurred_at");
+
+                    b.ToTable("security_events", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_security_events_type", "type IN ('registered', 'login_succeeded', 'login_failed', 'login_throttled', 'password_changed', 'password_reset', 'email_verified', 'email_changed', 'mfa_enabled', 'mfa_disabled', 'session_revoked', 'refresh_token_reused', 'logged_out_everywhere')");
+                        });
+                });
+
             modelBuilder.Entity("Tikiya.Domain.Sessions.RefreshToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -416,6 +460,16 @@ namespace Tikiya.Infrastructure.Persistence.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .HasConstraintName("fk_mail_outbox_users_user_id");
+                });
+
+            modelBuilder.Entity("Tikiya.Domain.SecurityEvents.SecurityEvent", b =>
+                {
+                    b.HasOne("Tikiya.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_security_events_users_user_id");
                 });
 
             modelBuilder.Entity("Tikiya.Domain.Sessions.RefreshToken", b =>
