@@ -81,7 +81,7 @@ internal sealed partial class LoginHandler(IApplicationDbContext db, AccountThro
             throw new EmailNotVerifiedException();
         }
 
-        var session = sessions.Open(user, attempt.At, deviceName);
+        var session = await sessions.OpenAsync(user, attempt.At, deviceName, cancellationToken);
         await db.SaveChangesAsync(cancellationToken); // the session, the count reset and any stronger hash, together
         await transaction.CommitAsync(cancellationToken);
         LogSessionOpened(session.Id, user.Id);
