@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using Tikiya.Application.Accounts;
 using Tikiya.Application.Accounts.MailRequests;
+using Tikiya.Application.Auth.Devices;
 using Tikiya.Application.Auth.Register;
 using Tikiya.Application.Auth.Sessions;
 using Tikiya.Application.Common;
@@ -27,6 +28,7 @@ public static class DependencyInjection
         services.AddScoped<MailRequestIntake>();
         services.AddScoped<AccountThrottle>();
         services.AddScoped<SessionOpening>();
+        services.AddScoped<KnownDevices>();
         services.AddScoped<RequestLimits>();
         return services;
     }

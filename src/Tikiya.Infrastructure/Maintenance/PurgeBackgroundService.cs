@@ -9,7 +9,7 @@ using Tikiya.Infrastructure.Options;
 namespace Tikiya.Infrastructure.Maintenance;
 
 /// <summary>
-/// Every PURGE_INTERVAL_SECS, deletes expired sessions, refresh tokens and throttle rows, so tables stay bounded.
+/// Every PURGE_INTERVAL_SECS, deletes expired sessions, refresh tokens, throttle rows and device tokens, so tables stay bounded.
 /// Every instance runs it; the deletes are idempotent. A failed run is logged and the next one tries again: the
 /// job must never stop the API.
 /// </summary>
@@ -26,7 +26,7 @@ internal sealed partial class PurgeBackgroundService(IServiceScopeFactory scopes
                 await using var scope = scopes.CreateAsyncScope();
                 var purged = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new PurgeExpiredCommand(), stoppingToken);
                 LogPurged(purged.Sessions, purged.RefreshTokens, purged.LoginThrottles, purged.EmailCodes, purged.OutboxMails,
-                    purged.RequestLimits);
+                    purged.RequestLimits, purged.DeviceTokens);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -37,9 +37,9 @@ internal sealed partial class PurgeBackgroundService(IServiceScopeFactory scopes
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Purged {Sessions} sessions, {RefreshTokens} refresh tokens, {LoginThrottles} login throttles, "
-            + "{EmailCodes} email codes, {OutboxMails} sent mails and {RequestLimits} request limits")]
+            + "{EmailCodes} email codes, {OutboxMails} sent mails, {RequestLimits} request limits and {DeviceTokens} device tokens")]
     private partial void LogPurged(int sessions, int refreshTokens, int loginThrottles, int emailCodes, int outboxMails,
-        int requestLimits);
+        int requestLimits, int deviceTokens);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The purge of expired rows failed; it runs again at the next interval")]
     private partial void LogPurgeFailed(Exception exception);

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Tikiya.Application.Common.Interfaces;
+using Tikiya.Domain.Devices;
 using Tikiya.Domain.Mail;
 using Tikiya.Domain.Sessions;
 using Tikiya.Domain.Throttling;
@@ -33,6 +34,7 @@ internal sealed class PurgeExpiredHandler([FromKeyedServices(IApplicationDbConte
         var mails = await db.OutboxMails.Where(m => m.SentAt != null || m.GaveUpAt != null).DeleteInBatchesAsync(batch, cancellationToken);
         var idleSince = now - AddressRequestLimit.Window;
         var limits = await db.AddressRequestLimits.Where(l => l.LastRequestAt <= idleSince).DeleteInBatchesAsync(batch, cancellationToken);
-        return new PurgeResult(sessions, refreshTokens, throttles, codes, mails, limits);
+        var devices = await db.DeviceTokens.Where(DeviceToken.ExpiredAt(now)).DeleteInBatchesAsync(batch, cancellationToken);
+        return new PurgeResult(sessions, refreshTokens, throttles, codes, mails, limits, devices);
     }
 }
