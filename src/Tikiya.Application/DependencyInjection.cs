@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Tikiya.Application.Accounts;
 using Tikiya.Application.Accounts.MailRequests;
 using Tikiya.Application.Auth;
+using Tikiya.Application.Auth.Devices;
 using Tikiya.Application.Auth.Register;
 using Tikiya.Application.Auth.Sessions;
 using Tikiya.Application.Common;
@@ -29,6 +30,7 @@ public static class DependencyInjection
         services.AddScoped<AccountThrottle>();
         services.AddScoped<SessionOpening>();
         services.AddScoped<SecurityEventRecorder>();
+        services.AddScoped<KnownDevices>();
         services.AddScoped<RequestLimits>();
         services.AddScoped<PasswordScreening>();
         return services;

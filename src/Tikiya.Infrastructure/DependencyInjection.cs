@@ -66,6 +66,7 @@ public static class DependencyInjection
         services.AddSingleton<JwtContract>();
         services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
         services.AddSingleton<IRefreshTokenCodec, RefreshTokenCodec>();
+        services.AddSingleton<IDeviceTokenCodec, DeviceTokenCodec>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<LoginThrottleOptions>>().Value.ToPolicy());
         services.AddScoped<ILoginThrottleRows, LoginThrottleRows>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SessionOptions>>().Value.ToPolicy());

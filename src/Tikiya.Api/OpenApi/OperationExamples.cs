@@ -13,6 +13,7 @@ internal sealed class OperationExamples : IOpenApiOperationTransformer
     private const string Email = "ada@example.com";
     private const string Password = "correct horse battery staple";
     private const string RefreshToken = "q5Jt8Xr2f0oW3vYh9KcLb1sNmA7eUdGz4iPyTxRwE6k";
+    private const string DeviceToken = "Zc3uV0a9QkT7mWb2xLr5nYe8pDs1hGi4oFj6tKq0wAe";
 
     private static readonly JsonObject Tokens = new()
     {
@@ -21,6 +22,9 @@ internal sealed class OperationExamples : IOpenApiOperationTransformer
         ["expiresIn"] = 900,
         ["refreshToken"] = RefreshToken,
     };
+
+    // Login's answer adds the device token; refresh's never has one (API.md v1.1).
+    private static readonly JsonObject LoginTokens = WithDeviceToken(Tokens);
 
     private static readonly JsonObject User = new()
     {
@@ -33,7 +37,10 @@ internal sealed class OperationExamples : IOpenApiOperationTransformer
     private static readonly Dictionary<string, (JsonObject? Request, JsonObject? Response)> Examples = new()
     {
         ["register"] = (new JsonObject { ["email"] = Email, ["password"] = Password }, User),
-        ["login"] = (new JsonObject { ["email"] = Email, ["password"] = Password, ["deviceName"] = "Ada's laptop" }, Tokens),
+        ["login"] = (new JsonObject
+        {
+            ["email"] = Email, ["password"] = Password, ["deviceName"] = "Ada's laptop", ["deviceToken"] = DeviceToken,
+        }, LoginTokens),
         ["refresh"] = (new JsonObject { ["refreshToken"] = RefreshToken }, Tokens),
         ["logout"] = (new JsonObject { ["refreshToken"] = RefreshToken }, null),
         ["verifyEmail"] = (new JsonObject { ["email"] = Email, ["code"] = "48213957" }, null),
@@ -46,6 +53,13 @@ internal sealed class OperationExamples : IOpenApiOperationTransformer
         ["confirmEmailChange"] = (new JsonObject { ["code"] = "48213957" }, User),
         ["deleteAccount"] = (new JsonObject { ["password"] = Password }, null),
     };
+
+    private static JsonObject WithDeviceToken(JsonObject tokens)
+    {
+        var login = (JsonObject)tokens.DeepClone();
+        login["deviceToken"] = DeviceToken;
+        return login;
+    }
 
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context,
         CancellationToken cancellationToken)

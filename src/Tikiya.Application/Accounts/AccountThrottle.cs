@@ -11,7 +11,8 @@ namespace Tikiya.Application.Accounts;
 /// attempt first, in a short transaction of its own, then hashes with nothing held. Whatever settles a login, and any
 /// change that ends sessions or the account (reset, password change, deletion), takes the row's lock in its own
 /// transaction and reads the account under it: a login either settled before such a change (which then ends its
-/// session) or sees it, so no session opened with an old password outlives the change.
+/// session) or sees it, so no session opened with an old password outlives the change. A login from a known device of
+/// the account reserves and counts in the device's row instead (API.md v1.1); the account's lock stays the email's row.
 /// </summary>
 internal sealed class AccountThrottle(IApplicationDbContext db, ILoginThrottleRows rows, IEmailFingerprinter fingerprinter,
     ThrottlePolicy policy, SecurityEventRecorder events, TimeProvider time)
@@ -30,9 +31,18 @@ internal sealed class AccountThrottle(IApplicationDbContext db, ILoginThrottleRo
     /// tries, it asks again, less often each time, about two seconds at most (then 429 for a second). Called before the
     /// caller changes anything, as it saves the context.
     /// </summary>
-    public async Task<LoginAttempt> ReserveAsync(Email email, CancellationToken cancellationToken)
+    public Task<LoginAttempt> ReserveAsync(Email email, CancellationToken cancellationToken) =>
+        ReserveAsync(email, deviceThrottleKey: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ReserveAsync(Email, CancellationToken)"/>, but a login from a known device of the account
+    /// (<paramref name="deviceThrottleKey"/>) reserves and counts in the device's own row instead of the email's
+    /// (API.md v1.1): the failures of others on the email do not throttle it, and its own do not throttle the email.
+    /// </summary>
+    public async Task<LoginAttempt> ReserveAsync(Email email, string? deviceThrottleKey, CancellationToken cancellationToken)
     {
-        var key = fingerprinter.Fingerprint(email);
+        var emailKey = fingerprinter.Fingerprint(email);
+        var key = deviceThrottleKey ?? emailKey;
         for (var tries = 1; ; tries++)
         {
             var now = time.GetUtcNow();
@@ -49,7 +59,7 @@ internal sealed class AccountThrottle(IApplicationDbContext db, ILoginThrottleRo
                 {
                     await db.SaveChangesAsync(cancellationToken);
                     await transaction.CommitAsync(cancellationToken);
-                    return new LoginAttempt(this, email, key, now);
+                    return new LoginAttempt(this, email, emailKey, key, now);
                 }
             }
 
@@ -66,6 +76,9 @@ internal sealed class AccountThrottle(IApplicationDbContext db, ILoginThrottleRo
     /// <summary>In the caller's open transaction, waits for and takes the account's lock: its throttle row, fresh.</summary>
     public Task<LoginThrottle> LockAsync(Email email, CancellationToken cancellationToken) =>
         rows.LockAsync(fingerprinter.Fingerprint(email), cancellationToken);
+
+    /// <summary>In the caller's open transaction, the row an attempt reserved in, fresh and locked.</summary>
+    internal Task<LoginThrottle> LockAsync(string key, CancellationToken cancellationToken) => rows.LockAsync(key, cancellationToken);
 
     /// <summary>
     /// A failed attempt counts even when its request is gone: the guess was made. On an account (<paramref

@@ -4,11 +4,13 @@ using Tikiya.Domain.Users;
 namespace Tikiya.Application.Accounts;
 
 /// <summary>
-/// An attempt with a place in its email's throttle (<see cref="AccountThrottle.ReserveAsync"/>), until it records its
-/// outcome. Disposed without one (the hasher refused it, the request was cancelled), it gives its place back, so an
-/// overload locks nobody out.
+/// An attempt with a place in a throttle row (<see cref="AccountThrottle.ReserveAsync(Email, string?, CancellationToken)"/>):
+/// its email's, or, from a known device of the account, the device's own (API.md v1.1). It holds the place until it
+/// records its outcome. Disposed without one (the hasher refused it, the request was cancelled), it gives its place
+/// back, so an overload locks nobody out.
 /// </summary>
-internal sealed class LoginAttempt(AccountThrottle throttle, Email email, string key, DateTimeOffset at) : IAsyncDisposable
+internal sealed class LoginAttempt(AccountThrottle throttle, Email email, string emailKey, string key, DateTimeOffset at)
+    : IAsyncDisposable
 {
     private bool _settled;
 
@@ -17,8 +19,8 @@ internal sealed class LoginAttempt(AccountThrottle throttle, Email email, string
     /// <summary>When the attempt was reserved: the time of everything it settles.</summary>
     public DateTimeOffset At => at;
 
-    /// <summary>What logs show instead of the address.</summary>
-    public string EmailForLog => AccountThrottle.LoggedFingerprint(key);
+    /// <summary>What logs show instead of the address (the email's, whichever row the attempt counts in).</summary>
+    public string EmailForLog => AccountThrottle.LoggedFingerprint(emailKey);
 
     /// <summary>
     /// The password was wrong (or the account unknown): counted at once, in a transaction of its own, with the login's
@@ -30,11 +32,24 @@ internal sealed class LoginAttempt(AccountThrottle throttle, Email email, string
         await throttle.RecordFailureAsync(key, at, userId);
     }
 
-    /// <summary>The password was right: the count starts again, saved with the caller's transaction on <paramref name="row"/>.</summary>
-    public void Succeed(LoginThrottle row)
+    /// <summary>
+    /// The password was right: the count starts again, saved with the caller's transaction, which holds the account's
+    /// lock, <paramref name="accountRow"/>. From a device, both counts do (API.md v1.1): the device's, whose row it
+    /// locks after the account's (the one order any transaction takes both in), and the email's.
+    /// </summary>
+    public async Task SucceedAsync(LoginThrottle accountRow, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(row);
-        row.RecordSuccess();
+        ArgumentNullException.ThrowIfNull(accountRow);
+        if (key == emailKey)
+        {
+            accountRow.RecordSuccess();
+        }
+        else
+        {
+            accountRow.ClearFailures();
+            (await throttle.LockAsync(key, cancellationToken)).RecordSuccess();
+        }
+
         _settled = true;
     }
 

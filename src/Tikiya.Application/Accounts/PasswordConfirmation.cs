@@ -26,7 +26,7 @@ internal sealed class PasswordConfirmation(IApplicationDbContext db, AccountThro
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        attempt.Succeed(await throttle.LockAsync(user.Email, cancellationToken));
+        await attempt.SucceedAsync(await throttle.LockAsync(user.Email, cancellationToken), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }

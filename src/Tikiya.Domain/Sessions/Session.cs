@@ -143,6 +143,12 @@ public sealed class Session
     /// </summary>
     public static Expression<Func<Session, bool>> EndedAt(DateTimeOffset now) => s => s.RevokedAt != null || now >= s.ExpiresAt;
 
+    /// <summary>
+    /// <see cref="LastUsedAt"/> as a query the database runs: the order in which a login past SESSION_MAX_PER_USER ends
+    /// the least recently used sessions.
+    /// </summary>
+    public static Expression<Func<Session, DateTimeOffset>> LastUse => s => s.LastRotatedAt ?? s.CreatedAt;
+
     /// <summary>Every session of the user but <paramref name="keptSessionId"/> (logout-others, a password change).</summary>
     public static Expression<Func<Session, bool>> OthersOf(Guid userId, Guid keptSessionId) =>
         s => s.UserId == userId && s.Id != keptSessionId;

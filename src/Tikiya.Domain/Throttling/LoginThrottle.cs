@@ -22,7 +22,10 @@ public sealed class LoginThrottle
         Key = key;
     }
 
-    /// <summary>A keyed hash of the normalized email: the table never holds an address, in clear or guessable.</summary>
+    /// <summary>
+    /// A keyed hash of the normalized email: the table never holds an address, in clear or guessable. Or, for the
+    /// logins of a known device, the device's key (<see cref="Devices.DeviceToken.ThrottleKey"/>, API.md v1.1).
+    /// </summary>
     public string Key { get; private set; } = "";
 
     public int ConsecutiveFailures { get; private set; }

@@ -9,7 +9,8 @@ using Tikiya.Infrastructure.Options;
 namespace Tikiya.Infrastructure.Maintenance;
 
 /// <summary>
-/// Every PURGE_INTERVAL_SECS, deletes expired sessions, refresh tokens, throttle rows and security events, so tables stay bounded.
+/// Every PURGE_INTERVAL_SECS, deletes expired sessions, refresh tokens, throttle rows, device tokens and security events, so
+/// tables stay bounded.
 /// Every instance runs it; the deletes are idempotent. A failed run is logged and the next one tries again: the
 /// job must never stop the API.
 /// </summary>
@@ -26,7 +27,7 @@ internal sealed partial class PurgeBackgroundService(IServiceScopeFactory scopes
                 await using var scope = scopes.CreateAsyncScope();
                 var purged = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new PurgeExpiredCommand(), stoppingToken);
                 LogPurged(purged.Sessions, purged.RefreshTokens, purged.LoginThrottles, purged.EmailCodes, purged.OutboxMails,
-                    purged.RequestLimits, purged.SecurityEvents);
+                    purged.RequestLimits, purged.DeviceTokens, purged.SecurityEvents);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -37,9 +38,10 @@ internal sealed partial class PurgeBackgroundService(IServiceScopeFactory scopes
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Purged {Sessions} sessions, {RefreshTokens} refresh tokens, {LoginThrottles} login throttles, "
-            + "{EmailCodes} email codes, {OutboxMails} sent mails, {RequestLimits} request limits and {SecurityEvents} security events")]
+            + "{EmailCodes} email codes, {OutboxMails} sent mails, {RequestLimits} request limits, {DeviceTokens} device tokens "
+            + "and {SecurityEvents} security events")]
     private partial void LogPurged(int sessions, int refreshTokens, int loginThrottles, int emailCodes, int outboxMails,
-        int requestLimits, int securityEvents);
+        int requestLimits, int deviceTokens, int securityEvents);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The purge of expired rows failed; it runs again at the next interval")]
     private partial void LogPurgeFailed(Exception exception);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Tikiya.Application.Common.Errors;
 using Tikiya.Application.Common.Interfaces;
+using Tikiya.Domain.Devices;
 using Tikiya.Domain.EmailCodes;
 using Tikiya.Domain.Mail;
 using Tikiya.Domain.SecurityEvents;
@@ -21,6 +22,8 @@ public sealed class TikiyaDbContext(DbContextOptions<TikiyaDbContext> options) :
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
 
     public DbSet<LoginThrottle> LoginThrottles => Set<LoginThrottle>();
+
+    public DbSet<DeviceToken> DeviceTokens => Set<DeviceToken>();
 
     public DbSet<EmailCode> EmailCodes => Set<EmailCode>();
 

@@ -8,13 +8,16 @@ using Tikiya.Infrastructure.Persistence;
 namespace Tikiya.Infrastructure.Sessions;
 
 /// <summary>
-/// One statement: the UPDATE ends the sessions (waiting for a refresh racing it, as the EF Core one would), and the
-/// INSERT in the same WITH records the event only when it ended any, so a repeat records nothing.
+/// One statement: the UPDATE ends the sessions (waiting for a refresh racing it, as the EF Core one would), the DELETE
+/// ends the device tokens, and the INSERT records the event only when it ended any session, so a repeat records
+/// nothing. PostgreSQL runs every data-modifying WITH whether or not the statement reads it, in one snapshot.
 /// </summary>
 internal sealed class LogoutEverywhere(TikiyaDbContext db) : ILogoutEverywhere
 {
     private const string Sql = """
-        WITH revoked AS (
+        WITH forgotten_devices AS (
+            DELETE FROM device_tokens WHERE user_id = @user_id
+        ), revoked AS (
             UPDATE sessions SET revoked_at = @occurred_at WHERE user_id = @user_id AND revoked_at IS NULL
             RETURNING id
         ), recorded AS (

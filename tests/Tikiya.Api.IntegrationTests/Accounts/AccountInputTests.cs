@@ -169,7 +169,7 @@ public sealed class AccountInputTests : ApiTest
         [
             "SELECT * FROM users", "SELECT * FROM sessions", "SELECT * FROM refresh_tokens", "SELECT * FROM email_codes",
             "SELECT id, user_id, recipient, template FROM mail_outbox", "SELECT * FROM mail_requests",
-            "SELECT * FROM address_request_limits", "SELECT * FROM login_throttles",
+            "SELECT * FROM address_request_limits", "SELECT * FROM login_throttles", "SELECT * FROM device_tokens",
         ];
         var snapshot = new StringBuilder();
         await using var connection = new NpgsqlConnection(ConnectionString);

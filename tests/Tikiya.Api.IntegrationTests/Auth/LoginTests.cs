@@ -39,7 +39,7 @@ public sealed class LoginTests : ApiTest
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.That(body.EnumerateObject().Select(p => p.Name),
-            Is.EquivalentTo(new[] { "tokenType", "accessToken", "expiresIn", "refreshToken" }));
+            Is.EquivalentTo(new[] { "tokenType", "accessToken", "expiresIn", "refreshToken", "deviceToken" })); // API.md v1.1 adds deviceToken
         var tokens = body.Deserialize<Tokens>(JsonSerializerOptions.Web)!;
         using (Assert.EnterMultipleScope())
         {

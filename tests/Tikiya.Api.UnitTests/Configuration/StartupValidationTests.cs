@@ -115,6 +115,8 @@ public sealed class StartupValidationTests
     [TestCase("SESSION_MAX_LIFETIME_SECS", "0")]
     [TestCase("SESSION_MAX_LIFETIME_SECS", "90 days")]
     [TestCase("SESSION_MAX_LIFETIME_SECS", "315360001")] // above its range (10 years)
+    [TestCase("SESSION_MAX_PER_USER", "0")]
+    [TestCase("SESSION_MAX_PER_USER", "many")]
     public async Task ErrorLines_WithBadVariable_AreOneLineNamingIt(string variable, string value)
     {
         var environment = new Dictionary<string, string>(ValidEnvironment.Variables) { [variable] = value };

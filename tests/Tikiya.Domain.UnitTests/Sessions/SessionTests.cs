@@ -110,9 +110,24 @@ public sealed class SessionTests
     }
 
     [Test]
+    public void LastUse_OfASessionNeverRefreshed_IsItsLastUsedAt()
+    {
+        var session = Session.Open(Guid.NewGuid(), Guid.NewGuid(), Hash(1), Opened, Lifetime, MaxLifetime, null, null);
+
+        Assert.That(Session.LastUse.Compile()(session), Is.EqualTo(session.LastUsedAt).And.EqualTo(Opened));
+    }
+
+    [Test]
     public void Policy_WithoutPositiveMaxLifetime_Throws()
     {
-        Assert.That(() => new SessionPolicy(TimeSpan.Zero), Throws.InstanceOf<ArgumentOutOfRangeException>());
+        Assert.That(() => new SessionPolicy(TimeSpan.Zero, 100), Throws.InstanceOf<ArgumentOutOfRangeException>());
+    }
+
+    [TestCase(0)]
+    [TestCase(-1)]
+    public void Policy_WithoutPositiveMaxPerUser_Throws(int maxPerUser)
+    {
+        Assert.That(() => new SessionPolicy(MaxLifetime, maxPerUser), Throws.InstanceOf<ArgumentOutOfRangeException>());
     }
 
     [Test]

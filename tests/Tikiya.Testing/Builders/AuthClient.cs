@@ -59,6 +59,15 @@ public static class AuthClient
         string email = UserBuilder.DefaultEmail, string password = UserBuilder.DefaultPassword) =>
         await OkTokensAsync(await client.LoginFromDeviceAsync(deviceName, email, password));
 
+    /// <summary>A login that presents the device token an earlier login answered (API.md v1.1: <c>deviceToken</c>).</summary>
+    public static Task<HttpResponseMessage> LoginFromKnownDeviceAsync(this HttpClient client, string deviceToken,
+        string email = UserBuilder.DefaultEmail, string password = UserBuilder.DefaultPassword) =>
+        client.PostAsJsonAsync("/api/v1/auth/login", new { email, password, deviceToken });
+
+    public static async Task<Tokens> LoginOkFromKnownDeviceAsync(this HttpClient client, string deviceToken,
+        string email = UserBuilder.DefaultEmail, string password = UserBuilder.DefaultPassword) =>
+        await OkTokensAsync(await client.LoginFromKnownDeviceAsync(deviceToken, email, password));
+
     public static Task<HttpResponseMessage> SessionsAsync(this HttpClient client, string? accessToken) =>
         client.SendAsync(WithBearer(new HttpRequestMessage(HttpMethod.Get, "/api/v1/users/me/sessions"), accessToken));
 

@@ -8,7 +8,12 @@ namespace Tikiya.Application.Auth.Login;
 /// <param name="DeviceName">
 /// Optional (API.md v1.1): a name for the device, shown in the session list so that its owner can tell sessions apart.
 /// </param>
-public sealed record LoginCommand(string Email, string Password, string? DeviceName = null) : ICommand<TokensResponse>
+/// <param name="DeviceToken">
+/// Optional (API.md v1.1): the <c>deviceToken</c> an earlier login of this device answered. A valid one of the account
+/// has the login throttled on its own count; any other is as none.
+/// </param>
+public sealed record LoginCommand(string Email, string Password, string? DeviceName = null, string? DeviceToken = null)
+    : ICommand<TokensResponse>
 {
     // A record prints every property; this one holds a password, so it prints none.
     public override string ToString() => nameof(LoginCommand);

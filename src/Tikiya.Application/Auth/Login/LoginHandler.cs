@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Tikiya.Application.Accounts;
+using Tikiya.Application.Auth.Devices;
 using Tikiya.Application.Common.Errors;
 using Tikiya.Application.Common.Interfaces;
 using Tikiya.Application.Auth.Sessions;
@@ -11,18 +12,21 @@ namespace Tikiya.Application.Auth.Login;
 
 /// <summary>
 /// API.md's login in three steps, so that no connection or lock is held while Argon2 runs: reserve the attempt in the
-/// email's throttle (429 when throttled), verify the password with nothing held, then settle under the account's lock
-/// in one save: the session, the count reset, a stronger hash.
+/// email's throttle, or in its known device's (429 when throttled), verify the password with nothing held, then settle
+/// under the account's lock in one save: the session, the count reset, the device token, a stronger hash.
 /// </summary>
 internal sealed partial class LoginHandler(IApplicationDbContext db, AccountThrottle throttle, IPasswordHasher hasher,
-    SessionOpening sessions, AccountPolicy accounts, ILogger<LoginHandler> logger)
+    KnownDevices devices, SessionOpening sessions, AccountPolicy accounts, ILogger<LoginHandler> logger)
     : ICommandHandler<LoginCommand, TokensResponse>
 {
     public async ValueTask<TokensResponse> Handle(LoginCommand command, CancellationToken cancellationToken)
     {
         var email = Email.ForLookup(command.Email); // the login of an account stored under older rules too
-        await using var attempt = await ReserveAsync(email, cancellationToken);
-        var user = await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == email.Normalized, cancellationToken);
+        // The account first, with its device when the login presents a valid token of it: that decides the row the
+        // attempt reserves in. Without a token, or with one of no use, it is the email's (the v1 rule).
+        var account = await devices.FindAsync(email, command.DeviceToken, cancellationToken);
+        await using var attempt = await ReserveAsync(email, account.Device, cancellationToken);
+        var user = account.User;
         // Verify even for an unknown email: both failures must take the same time (API.md).
         var verification = await hasher.VerifyAsync(command.Password, user?.PasswordHash, cancellationToken);
         if (user is null || verification == PasswordVerification.Failed)
@@ -36,14 +40,14 @@ internal sealed partial class LoginHandler(IApplicationDbContext db, AccountThro
         var strongerHash = verification == PasswordVerification.SucceededRehashNeeded
             ? await hasher.HashAsync(command.Password, cancellationToken)
             : null;
-        return await SettleAsync(user, attempt, strongerHash, command.DeviceName, cancellationToken);
+        return await SettleAsync(user, account.Device, attempt, strongerHash, command.DeviceName, cancellationToken);
     }
 
-    private async Task<LoginAttempt> ReserveAsync(Email email, CancellationToken cancellationToken)
+    private async Task<LoginAttempt> ReserveAsync(Email email, KnownDevice? device, CancellationToken cancellationToken)
     {
         try
         {
-            return await throttle.ReserveAsync(email, cancellationToken);
+            return await throttle.ReserveAsync(email, device?.ThrottleKey, cancellationToken);
         }
         catch (LoginThrottledException)
         {
@@ -53,8 +57,8 @@ internal sealed partial class LoginHandler(IApplicationDbContext db, AccountThro
         }
     }
 
-    private async Task<TokensResponse> SettleAsync(User user, LoginAttempt attempt, string? strongerHash, string? deviceName,
-        CancellationToken cancellationToken)
+    private async Task<TokensResponse> SettleAsync(User user, KnownDevice? device, LoginAttempt attempt, string? strongerHash,
+        string? deviceName, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var count = await throttle.LockAsync(attempt.Email, cancellationToken);
@@ -66,7 +70,7 @@ internal sealed partial class LoginHandler(IApplicationDbContext db, AccountThro
             throw new InvalidCredentialsException();
         }
 
-        attempt.Succeed(count);
+        await attempt.SucceedAsync(count, cancellationToken);
         if (strongerHash is not null)
         {
             user.ChangePasswordHash(strongerHash);
@@ -81,11 +85,13 @@ internal sealed partial class LoginHandler(IApplicationDbContext db, AccountThro
             throw new EmailNotVerifiedException();
         }
 
-        var session = sessions.Open(user, attempt.At, deviceName);
-        await db.SaveChangesAsync(cancellationToken); // the session, the count reset and any stronger hash, together
+        var session = await sessions.OpenAsync(user, attempt.At, deviceName, cancellationToken);
+        var deviceToken = await devices.RememberAsync(user.Id, device, attempt.At, cancellationToken);
+        // The session, the count reset, the device token and any stronger hash, together.
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         LogSessionOpened(session.Id, user.Id);
-        return session.Tokens;
+        return session.Tokens with { DeviceToken = deviceToken };
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Login failed ({Reason}) for email {EmailFingerprint}")]

@@ -5,6 +5,8 @@ namespace Tikiya.Application.Auth.Login;
 
 internal sealed class LoginValidator : AbstractValidator<LoginCommand>
 {
+    public const int MaxDeviceTokenLength = 256;
+
     public LoginValidator()
     {
         RuleFor(c => c.Email).MustBeAnEmailToLookUp();
@@ -18,6 +20,10 @@ internal sealed class LoginValidator : AbstractValidator<LoginCommand>
             .WithMessage($"Device name must be at most {Session.MaxDeviceNameLength} characters.")
             .Must(name => !name.Any(IsControl)).WithMessage("Device name must not contain control characters.")
             .When(c => c.DeviceName is not null);
+        // Ours are 43 characters; anything much longer is refused before it is hashed or looked up, as a refresh token is.
+        RuleFor(c => c.DeviceToken!)
+            .MaximumLength(MaxDeviceTokenLength).WithMessage($"Device token must be at most {MaxDeviceTokenLength} characters.")
+            .When(c => c.DeviceToken is not null);
     }
 
     private static bool IsControl(char c) => char.IsControl(c) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';

@@ -6,6 +6,10 @@ using Tikiya.Domain.SecurityEvents;
 
 namespace Tikiya.Application.Auth.LogoutAll;
 
+/// <summary>
+/// Every session of the user ends, and so do its device tokens (API.md v1.1): a device that logs in after this is
+/// throttled by the v1 rule until its login answers a new one.
+/// </summary>
 internal sealed partial class LogoutAllHandler(ILogoutEverywhere logouts, ICaller caller, SecurityEventRecorder events,
     TimeProvider time, ILogger<LogoutAllHandler> logger)
     : ICommandHandler<LogoutAllCommand>
@@ -13,8 +17,8 @@ internal sealed partial class LogoutAllHandler(ILogoutEverywhere logouts, ICalle
     public async ValueTask<Unit> Handle(LogoutAllCommand command, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        // One statement for all of them and the event: a user may hold many sessions, and none may slip through a
-        // concurrent refresh; none left (a concurrent logout-all ended them, and recorded it) records nothing.
+        // One statement for all of them, the device tokens and the event: a user may hold many sessions, and none may
+        // slip through a concurrent refresh; none left (a concurrent logout-all ended them, and recorded it) records nothing.
         var userId = caller.UserId;
         var revoked = await logouts.RevokeAllAsync(events.Of(userId, SecurityEventType.LoggedOutEverywhere, now),
             cancellationToken);
@@ -22,6 +26,6 @@ internal sealed partial class LogoutAllHandler(ILogoutEverywhere logouts, ICalle
         return Unit.Value;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Revoked {SessionCount} sessions of user {UserId}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Revoked {SessionCount} sessions of user {UserId}; its device tokens ended")]
     private partial void LogAllRevoked(int sessionCount, Guid userId);
 }

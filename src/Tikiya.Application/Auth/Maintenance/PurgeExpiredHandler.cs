@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Tikiya.Application.Common.Interfaces;
+using Tikiya.Domain.Devices;
 using Tikiya.Domain.Mail;
 using Tikiya.Domain.SecurityEvents;
 using Tikiya.Domain.Sessions;
@@ -35,8 +36,9 @@ internal sealed class PurgeExpiredHandler([FromKeyedServices(IApplicationDbConte
         var mails = await db.OutboxMails.Where(m => m.SentAt != null || m.GaveUpAt != null).DeleteInBatchesAsync(batch, cancellationToken);
         var idleSince = now - AddressRequestLimit.Window;
         var limits = await db.AddressRequestLimits.Where(l => l.LastRequestAt <= idleSince).DeleteInBatchesAsync(batch, cancellationToken);
+        var devices = await db.DeviceTokens.Where(DeviceToken.ExpiredAt(now)).DeleteInBatchesAsync(batch, cancellationToken);
         var events = await PurgeSecurityEventsAsync(now, batch, cancellationToken);
-        return new PurgeResult(sessions, refreshTokens, throttles, codes, mails, limits, events);
+        return new PurgeResult(sessions, refreshTokens, throttles, codes, mails, limits, devices, events);
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Tikiya.Domain.Devices;
 using Tikiya.Domain.EmailCodes;
 using Tikiya.Domain.Mail;
 using Tikiya.Domain.SecurityEvents;
@@ -27,6 +28,8 @@ public interface IApplicationDbContext
     DbSet<RefreshToken> RefreshTokens { get; }
 
     DbSet<LoginThrottle> LoginThrottles { get; }
+
+    DbSet<DeviceToken> DeviceTokens { get; }
 
     DbSet<EmailCode> EmailCodes { get; }
 

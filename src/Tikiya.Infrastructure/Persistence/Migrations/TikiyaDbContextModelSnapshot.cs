@@ -24,6 +24,49 @@ namespace Tikiya.Infrastructure.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Tikiya.Domain.Devices.DeviceToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<DateTimeOffset>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_used_at");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("token_hash");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_device_tokens");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_device_tokens_expires_at");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_device_tokens_token_hash");
+
+                    b.HasIndex("UserId", "LastUsedAt")
+                        .HasDatabaseName("ix_device_tokens_user_id_last_used_at");
+
+                    b.ToTable("device_tokens", (string)null);
+                });
+
             modelBuilder.Entity("Tikiya.Domain.EmailCodes.EmailCode", b =>
                 {
                     b.Property<Guid>("Id")
@@ -441,6 +484,16 @@ namespace Tikiya.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ux_users_normalized_email");
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("Tikiya.Domain.Devices.DeviceToken", b =>
+                {
+                    b.HasOne("Tikiya.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_device_tokens_users_user_id");
                 });
 
             modelBuilder.Entity("Tikiya.Domain.EmailCodes.EmailCode", b =>

@@ -79,4 +79,22 @@ public sealed class LoginValidatorTests
     {
         Assert.That(new LoginCommand("ann@example.com", "correct horse battery").ToString(), Does.Not.Contain("horse"));
     }
+
+    [TestCase(null)]
+    [TestCase("")]
+    [TestCase("Zc3uV0a9QkT7mWb2xLr5nYe8pDs1hGi4oFj6tKq0wAe")]
+    public void Validate_AcceptableDeviceToken_HasNoError(string? deviceToken)
+    {
+        _validator.TestValidate(new LoginCommand("ann@example.com", "correct horse battery", DeviceToken: deviceToken))
+            .ShouldNotHaveAnyValidationErrors();
+    }
+
+    [Test]
+    public void Validate_DeviceTokenLongerThanAnyOfOurs_FailsOnIt()
+    {
+        var deviceToken = new string('a', LoginValidator.MaxDeviceTokenLength + 1);
+
+        _validator.TestValidate(new LoginCommand("ann@example.com", "correct horse battery", DeviceToken: deviceToken))
+            .ShouldHaveValidationErrorFor(c => c.DeviceToken);
+    }
 }
