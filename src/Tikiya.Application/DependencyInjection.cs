@@ -22,6 +22,7 @@ public static class DependencyInjection
         services.AddValidatorsFromAssemblyContaining<RegisterValidator>(includeInternalTypes: true);
         services.AddSingleton<TimeProvider>(new MicrosecondTimeProvider(TimeProvider.System));
         services.AddScoped<AccountMails>();
+        services.AddScoped<AccountChangeTrail>();
         services.AddScoped<EmailCodeCheck>();
         services.AddScoped<CodeProofs>();
         services.AddScoped<PasswordConfirmation>();
