@@ -26,6 +26,7 @@ public static class DependencyInjection
         services.AddScoped<EmailCodeCheck>();
         services.AddScoped<CodeProofs>();
         services.AddScoped<PasswordConfirmation>();
+        services.AddScoped<PasswordChange>();
         services.AddScoped<MailRequestIntake>();
         services.AddScoped<AccountThrottle>();
         services.AddScoped<SessionOpening>();
