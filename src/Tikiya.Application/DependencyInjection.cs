@@ -7,6 +7,7 @@ using Tikiya.Application.Auth.Register;
 using Tikiya.Application.Auth.Sessions;
 using Tikiya.Application.Common;
 using Tikiya.Application.Common.Behaviours;
+using Tikiya.Application.Users.ChangeEmail;
 
 namespace Tikiya.Application;
 
@@ -33,6 +34,7 @@ public static class DependencyInjection
         services.AddScoped<SecurityEventRecorder>();
         services.AddScoped<RequestLimits>();
         services.AddScoped<PasswordScreening>();
+        services.AddScoped<EmailChangeRequest>();
         return services;
     }
 }
