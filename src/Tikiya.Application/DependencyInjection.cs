@@ -8,6 +8,7 @@ using Tikiya.Application.Auth.Sessions;
 using Tikiya.Application.Common;
 using Tikiya.Application.Common.Behaviours;
 using Tikiya.Application.Users.ChangeEmail;
+using Tikiya.Application.Users.EndSession;
 
 namespace Tikiya.Application;
 
@@ -35,6 +36,7 @@ public static class DependencyInjection
         services.AddScoped<RequestLimits>();
         services.AddScoped<PasswordScreening>();
         services.AddScoped<EmailChangeRequest>();
+        services.AddScoped<CallerSessions>();
         return services;
     }
 }
