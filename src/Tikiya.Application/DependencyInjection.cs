@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Tikiya.Application.Accounts;
 using Tikiya.Application.Accounts.MailRequests;
 using Tikiya.Application.Auth;
+using Tikiya.Application.Auth.Refresh;
 using Tikiya.Application.Auth.Register;
 using Tikiya.Application.Auth.Sessions;
 using Tikiya.Application.Common;
@@ -32,6 +33,7 @@ public static class DependencyInjection
         services.AddScoped<MailRequestIntake>();
         services.AddScoped<AccountThrottle>();
         services.AddScoped<SessionOpening>();
+        services.AddScoped<RefreshRotation>();
         services.AddScoped<SecurityEventRecorder>();
         services.AddScoped<RequestLimits>();
         services.AddScoped<PasswordScreening>();
