@@ -4,10 +4,13 @@ using Tikiya.Application.Accounts;
 using Tikiya.Application.Accounts.MailRequests;
 using Tikiya.Application.Auth;
 using Tikiya.Application.Auth.Devices;
+using Tikiya.Application.Auth.Refresh;
 using Tikiya.Application.Auth.Register;
 using Tikiya.Application.Auth.Sessions;
 using Tikiya.Application.Common;
 using Tikiya.Application.Common.Behaviours;
+using Tikiya.Application.Users.ChangeEmail;
+using Tikiya.Application.Users.EndSession;
 
 namespace Tikiya.Application;
 
@@ -23,16 +26,21 @@ public static class DependencyInjection
         services.AddValidatorsFromAssemblyContaining<RegisterValidator>(includeInternalTypes: true);
         services.AddSingleton<TimeProvider>(new MicrosecondTimeProvider(TimeProvider.System));
         services.AddScoped<AccountMails>();
+        services.AddScoped<AccountChangeTrail>();
         services.AddScoped<EmailCodeCheck>();
         services.AddScoped<CodeProofs>();
         services.AddScoped<PasswordConfirmation>();
+        services.AddScoped<PasswordChange>();
         services.AddScoped<MailRequestIntake>();
         services.AddScoped<AccountThrottle>();
         services.AddScoped<SessionOpening>();
+        services.AddScoped<RefreshRotation>();
         services.AddScoped<SecurityEventRecorder>();
         services.AddScoped<KnownDevices>();
         services.AddScoped<RequestLimits>();
         services.AddScoped<PasswordScreening>();
+        services.AddScoped<EmailChangeRequest>();
+        services.AddScoped<CallerSessions>();
         return services;
     }
 }

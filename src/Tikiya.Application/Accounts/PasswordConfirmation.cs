@@ -1,5 +1,7 @@
 using Tikiya.Application.Common.Errors;
 using Tikiya.Application.Common.Interfaces;
+using Tikiya.Application.Users;
+using Tikiya.Domain.Throttling;
 using Tikiya.Domain.Users;
 
 namespace Tikiya.Application.Accounts;
@@ -8,10 +10,19 @@ namespace Tikiya.Application.Accounts;
 /// The password check of an account change (users/me/password, email, delete). It counts in the login throttle of
 /// the account's email, like a login: a stolen access token must not become a way to guess the password faster
 /// (API.md: a wrong current password is "counted by the login throttle of that email"). Reserve, verify with nothing
-/// held, settle, as a login does; over before the caller changes anything.
+/// held, settle, as a login does; over before the caller changes anything. The change it guards is then made under
+/// the same throttle row's lock (<see cref="LockAccountAsync"/>), so the check and the lock travel together.
 /// </summary>
-internal sealed class PasswordConfirmation(IApplicationDbContext db, AccountThrottle throttle, IPasswordHasher hasher)
+internal sealed class PasswordConfirmation(IApplicationDbContext db, ICaller caller, AccountThrottle throttle, IPasswordHasher hasher)
 {
+    /// <summary>The caller's account (tracked; gone is 401), once <paramref name="password"/> proves it theirs (<see cref="ConfirmAsync"/>).</summary>
+    public async Task<User> ConfirmCallerAsync(string password, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.FindCallerAsync(caller, cancellationToken);
+        await ConfirmAsync(user, password, cancellationToken);
+        return user;
+    }
+
     /// <summary>
     /// Returns when <paramref name="password"/> is the account's (its throttle count starts again, as after a login).
     /// Throttled: <see cref="LoginThrottledException"/>; wrong: <see cref="InvalidCurrentPasswordException"/>, counted.
@@ -29,6 +40,16 @@ internal sealed class PasswordConfirmation(IApplicationDbContext db, AccountThro
         await attempt.SucceedAsync(await throttle.LockAsync(user.Email, cancellationToken), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// In the caller's open transaction, waits for and takes the account's lock (<see cref="AccountThrottle.LockAsync"/>):
+    /// a login settling meanwhile either settled before the change (which then ends its session) or sees it.
+    /// </summary>
+    public Task<LoginThrottle> LockAccountAsync(User user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return throttle.LockAsync(user.Email, cancellationToken);
     }
 
     /// <summary>The hash of a new password (503 when the hasher has no room for it in time).</summary>

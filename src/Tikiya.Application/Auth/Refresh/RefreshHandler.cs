@@ -5,13 +5,11 @@ using Tikiya.Application.Auth.Sessions;
 using Tikiya.Application.Common.Errors;
 using Tikiya.Application.Common.Interfaces;
 using Tikiya.Domain.SecurityEvents;
-using Tikiya.Domain.Sessions;
 
 namespace Tikiya.Application.Auth.Refresh;
 
-internal sealed partial class RefreshHandler(IApplicationDbContext db, ISessionRotation rotations, IRefreshTokenCodec refreshTokens,
-    ITokenIssuer tokens, SessionPolicy sessions, SecurityEventRecorder events, TimeProvider time,
-    ILogger<RefreshHandler> logger)
+internal sealed partial class RefreshHandler(IApplicationDbContext db, RefreshRotation rotations, SecurityEventRecorder events,
+    TimeProvider time, ILogger<RefreshHandler> logger)
     : ICommandHandler<RefreshCommand, TokensResponse>
 {
     public async ValueTask<TokensResponse> Handle(RefreshCommand command, CancellationToken cancellationToken)
@@ -19,21 +17,17 @@ internal sealed partial class RefreshHandler(IApplicationDbContext db, ISessionR
         var now = time.GetUtcNow();
         // A token with a bad tag (a session id, which every access token's sid shows, and a guessed rest) can rotate
         // nothing without the current token's hash, and revokes nothing: only a proven token can stand for reuse.
-        var claim = refreshTokens.Read(command.RefreshToken) switch
+        var claim = rotations.Read(command.RefreshToken) switch
         {
             SessionRefreshToken current => new RotationClaim(current.SessionId, current.Generation, current.Hash, current.Proven),
             LegacyRefreshToken legacy => await db.ClaimAsync(legacy, now, cancellationToken),
             _ => null,
         } ?? throw new InvalidRefreshTokenException();
 
-        var next = refreshTokens.Create(claim.SessionId, claim.Generation + 1);
-        // The refresh's one write, and on the success path its one round trip (API.md: a full new lifetime, but never
-        // past the session's absolute end, which the statement reads from the row's created_at).
-        var rotation = await rotations.RotateAsync(claim, next.Hash, now, now + tokens.RefreshTokenLifetime, sessions.MaxLifetime,
-            cancellationToken);
-        if (rotation is { Rotated: true })
+        var (rotation, tokens) = await rotations.RotateAsync(claim, now, cancellationToken);
+        if (tokens is not null)
         {
-            return tokens.Issue(rotation.UserId, claim.SessionId, next.Token, now);
+            return tokens;
         }
 
         // Only a token the session had moved past before this refresh began is reuse. One that was still current then
@@ -42,9 +36,7 @@ internal sealed partial class RefreshHandler(IApplicationDbContext db, ISessionR
         {
             // One UPDATE, not load-and-save: it applies even when a rotation commits meanwhile (the thief's, perhaps).
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var revoked = await db.Sessions.Where(Session.ActiveAt(now, sessions.MaxLifetime))
-                .Where(Session.ReusedBy(claim.SessionId, claim.Generation))
-                .RevokeAsync(now, cancellationToken);
+            var revoked = await rotations.ReusedBy(db.Sessions, claim, now).RevokeAsync(now, cancellationToken);
             if (revoked > 0) // once per session: a replay after the revocation matches no row and records nothing
             {
                 events.Record(rotation.UserId, SecurityEventType.RefreshTokenReused, now);

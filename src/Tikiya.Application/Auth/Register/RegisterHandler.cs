@@ -11,8 +11,8 @@ using Tikiya.Domain.Users;
 
 namespace Tikiya.Application.Auth.Register;
 
-internal sealed partial class RegisterHandler(IApplicationDbContext db, IPasswordHasher hasher, AccountMails mails,
-    SecurityEventRecorder events, TimeProvider time, ILogger<RegisterHandler> logger)
+internal sealed partial class RegisterHandler(IApplicationDbContext db, IPasswordHasher hasher, AccountChangeTrail trail,
+    TimeProvider time, ILogger<RegisterHandler> logger)
     : ICommandHandler<RegisterCommand, UserResponse>
 {
     public async ValueTask<UserResponse> Handle(RegisterCommand command, CancellationToken cancellationToken)
@@ -29,8 +29,8 @@ internal sealed partial class RegisterHandler(IApplicationDbContext db, IPasswor
         var user = User.Register(email, passwordHash, now);
         db.Users.Add(user);
         // API.md: register sends a verification mail; queued with the account, so neither exists without the other.
-        await mails.IssueCodeAsync(user, EmailCodePurpose.VerifyEmail, email, now, cancellationToken);
-        events.Record(user.Id, SecurityEventType.Registered, now);
+        await trail.LeaveCodeAsync(user, SecurityEventType.Registered, EmailCodePurpose.VerifyEmail, email, now,
+            cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         LogRegistered(user.Id);
         return user.ToResponse();

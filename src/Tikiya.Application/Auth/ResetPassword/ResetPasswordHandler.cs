@@ -13,8 +13,8 @@ namespace Tikiya.Application.Auth.ResetPassword;
 /// code spent, the password, the email verified (the code came through it), every session ended, the login throttle
 /// cleared and the notice queued, in one transaction.
 /// </summary>
-internal sealed partial class ResetPasswordHandler(IApplicationDbContext db, CodeProofs proofs, PasswordConfirmation passwords,
-    AccountThrottle accounts, AccountMails mails, SecurityEventRecorder events, TimeProvider time, ILogger<ResetPasswordHandler> logger)
+internal sealed partial class ResetPasswordHandler(IApplicationDbContext db, CodeProofs proofs, PasswordChange passwords,
+    TimeProvider time, ILogger<ResetPasswordHandler> logger)
     : ICommandHandler<ResetPasswordCommand>
 {
     public async ValueTask<Unit> Handle(ResetPasswordCommand command, CancellationToken cancellationToken)
@@ -25,12 +25,9 @@ internal sealed partial class ResetPasswordHandler(IApplicationDbContext db, Cod
 
         var now = time.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var throttle = await accounts.LockAsync(user.Email, cancellationToken);
+        var throttle = await passwords.SetAsync(user, passwordHash, SecurityEventType.PasswordReset, now, cancellationToken);
         await proofs.SpendAsync(code, now, cancellationToken); // a use racing this one: 400, and nothing is saved
-        user.ChangePasswordHash(passwordHash);
         user.VerifyEmail(now);
-        mails.QueueNotice(user, MailTemplates.PasswordChanged, now);
-        events.Record(user.Id, SecurityEventType.PasswordReset, now);
         var ended = await db.Sessions.Where(s => s.UserId == user.Id).RevokeAsync(now, cancellationToken);
         throttle.ClearFailures(); // API.md: the reset clears the login throttle of that email
         await db.SaveChangesAsync(cancellationToken);

@@ -16,8 +16,8 @@ namespace Tikiya.Application.Users.ChangeEmail;
 /// requests, per new address and per account, and counted before the 409: neither a flood of mail to someone
 /// else's address, nor a code guessed at by asking again, nor a search for taken addresses.
 /// </summary>
-internal sealed partial class ChangeEmailHandler(IApplicationDbContext db, ICaller caller, PasswordConfirmation passwords,
-    RequestLimits limits, AccountMails mails, TimeProvider time, ILogger<ChangeEmailHandler> logger)
+internal sealed partial class ChangeEmailHandler(IApplicationDbContext db, ICaller caller, EmailChangeRequest request,
+    ILogger<ChangeEmailHandler> logger)
     : ICommandHandler<ChangeEmailCommand>
 {
     // A request of the same account or to the same address, sent at the same moment, saved first.
@@ -34,18 +34,14 @@ internal sealed partial class ChangeEmailHandler(IApplicationDbContext db, ICall
         }
 
         // The password first: without it, the 409 below must not tell an access token's holder who has an account.
-        await passwords.ConfirmAsync(user, command.Password, cancellationToken);
-        var now = time.GetUtcNow();
-        await limits.RecordAsync(RequestLimits.ForEmailChangeOf(user.Id), now, cancellationToken);
-        await limits.RecordAsync(limits.ForEmailChangeTo(newEmail), now, cancellationToken);
+        var now = await request.AdmitAsync(user, command.Password, newEmail, cancellationToken);
         await db.SaveOrRefuseAsync(RacedRetryAfter, cancellationToken); // the limits count, 409 or not
         if (await db.Users.AnyAsync(u => u.NormalizedEmail == newEmail.Normalized, cancellationToken))
         {
             throw new EmailAlreadyRegisteredException();
         }
 
-        await mails.IssueCodeAsync(user, EmailCodePurpose.ChangeEmail, newEmail, now, cancellationToken);
-        mails.QueueNotice(user, MailTemplates.EmailChangeRequested, now);
+        await request.SendAsync(user, newEmail, now, cancellationToken);
         await db.SaveOrRefuseAsync(RacedRetryAfter, cancellationToken); // the code and both mails, or none of them
         LogRequested(user.Id);
         return Unit.Value;

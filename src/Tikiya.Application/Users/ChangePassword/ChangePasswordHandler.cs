@@ -13,22 +13,19 @@ namespace Tikiya.Application.Users.ChangePassword;
 /// held, then under the account's lock sets it, ends every other session of the account (the caller's stays) and
 /// queues the notice, in one transaction.
 /// </summary>
-internal sealed partial class ChangePasswordHandler(IApplicationDbContext db, ICaller caller, PasswordConfirmation passwords,
-    AccountThrottle accounts, AccountMails mails, SecurityEventRecorder events, TimeProvider time, ILogger<ChangePasswordHandler> logger)
+internal sealed partial class ChangePasswordHandler(IApplicationDbContext db, ICaller caller, PasswordChange passwords,
+    TimeProvider time, ILogger<ChangePasswordHandler> logger)
     : ICommandHandler<ChangePasswordCommand>
 {
     public async ValueTask<Unit> Handle(ChangePasswordCommand command, CancellationToken cancellationToken)
     {
         var user = await db.Users.FindCallerAsync(caller, cancellationToken);
-        await passwords.ConfirmAsync(user, command.CurrentPassword, cancellationToken);
+        await passwords.ConfirmCurrentAsync(user, command.CurrentPassword, cancellationToken);
         var passwordHash = await passwords.HashAsync(command.NewPassword, cancellationToken);
 
         var now = time.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await accounts.LockAsync(user.Email, cancellationToken);
-        user.ChangePasswordHash(passwordHash);
-        mails.QueueNotice(user, MailTemplates.PasswordChanged, now);
-        events.Record(user.Id, SecurityEventType.PasswordChanged, now);
+        await passwords.SetAsync(user, passwordHash, SecurityEventType.PasswordChanged, now, cancellationToken);
         var ended = await db.Sessions.Where(Session.OthersOf(user.Id, caller.SessionId))
             .RevokeAsync(now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken); // the new hash, the notice and the event, with the sessions' end

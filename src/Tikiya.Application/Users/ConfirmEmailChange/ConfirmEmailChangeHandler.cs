@@ -14,22 +14,20 @@ namespace Tikiya.Application.Users.ConfirmEmailChange;
 /// taken that address since: the unique index decides, and the answer is 409 (the code stays unused then). Codes
 /// and links mailed to the old address end with it: a reset link would otherwise still reach the account.
 /// </summary>
-internal sealed partial class ConfirmEmailChangeHandler(IApplicationDbContext db, ICaller caller, EmailCodeCheck codes,
-    AccountMails mails, SecurityEventRecorder events, TimeProvider time, ILogger<ConfirmEmailChangeHandler> logger)
+internal sealed partial class ConfirmEmailChangeHandler(IApplicationDbContext db, CodeProofs proofs, AccountChangeTrail trail,
+    TimeProvider time, ILogger<ConfirmEmailChangeHandler> logger)
     : ICommandHandler<ConfirmEmailChangeCommand, UserResponse>
 {
     public async ValueTask<UserResponse> Handle(ConfirmEmailChangeCommand command, CancellationToken cancellationToken)
     {
-        var user = await db.Users.FindCallerAsync(caller, cancellationToken);
         var now = time.GetUtcNow();
-        var code = await codes.ByCodeAsync(EmailCodePurpose.ChangeEmail, user.Id, command.Code, now, cancellationToken);
+        var (user, code) = await proofs.CheckCallerAsync(EmailCodePurpose.ChangeEmail, command.Code, now, cancellationToken);
 
         var oldEmail = user.Email;
         user.ChangeEmail(Email.FromStorage(code.Address), now);
-        mails.QueueNotice(user, MailTemplates.EmailChanged, now, recipient: oldEmail);
-        events.Record(user.Id, SecurityEventType.EmailChanged, now);
+        trail.LeaveNotice(user, SecurityEventType.EmailChanged, MailTemplates.EmailChanged, now, noticeTo: oldEmail);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await codes.SpendAsync(code, now, cancellationToken); // a use racing this one: 400, and nothing is saved
+        await proofs.SpendAsync(code, now, cancellationToken); // a use racing this one: 400, and nothing is saved
         await db.SaveChangesAsync(cancellationToken); // a taken address: EmailAlreadyRegisteredException (409), rolled back
         // After the user's row is updated (and locked): a code issued for the old address meanwhile is gone too.
         await db.EmailCodes.Where(c => c.UserId == user.Id && c.Purpose != EmailCodePurpose.ChangeEmail)

@@ -12,19 +12,18 @@ namespace Tikiya.Application.Users.DeleteAccount;
 /// a session, so every token of it gets 401 at once and the email can register again. A notice goes to the address,
 /// not attached to the account that no longer exists.
 /// </summary>
-internal sealed partial class DeleteAccountHandler(IApplicationDbContext db, ICaller caller, PasswordConfirmation passwords,
-    AccountThrottle accounts, AccountMails mails, TimeProvider time, ILogger<DeleteAccountHandler> logger)
+internal sealed partial class DeleteAccountHandler(IApplicationDbContext db, PasswordConfirmation passwords, AccountMails mails,
+    TimeProvider time, ILogger<DeleteAccountHandler> logger)
     : ICommandHandler<DeleteAccountCommand>
 {
     public async ValueTask<Unit> Handle(DeleteAccountCommand command, CancellationToken cancellationToken)
     {
-        var user = await db.Users.FindCallerAsync(caller, cancellationToken);
-        await passwords.ConfirmAsync(user, command.Password, cancellationToken);
+        var user = await passwords.ConfirmCallerAsync(command.Password, cancellationToken);
 
         var now = time.GetUtcNow();
         db.Users.Entry(user).State = EntityState.Detached; // deleted below in one statement; the save must not touch it
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await accounts.LockAsync(user.Email, cancellationToken);
+        await passwords.LockAccountAsync(user, cancellationToken);
         mails.QueueNotice(user, MailTemplates.AccountDeleted, now, attached: false);
         await db.Users.Where(u => u.Id == user.Id).ExecuteDeleteAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken); // the notice, with the deletion or not at all

@@ -5,21 +5,18 @@ using Tikiya.Application.Auth.Sessions;
 using Tikiya.Application.Common.Errors;
 using Tikiya.Application.Common.Interfaces;
 using Tikiya.Domain.SecurityEvents;
-using Tikiya.Domain.Sessions;
 
 namespace Tikiya.Application.Users.EndSession;
 
-internal sealed partial class EndSessionHandler(IApplicationDbContext db, ICaller caller, SessionPolicy policy,
-    SecurityEventRecorder events, TimeProvider time, ILogger<EndSessionHandler> logger) : ICommandHandler<EndSessionCommand>
+internal sealed partial class EndSessionHandler(IApplicationDbContext db, CallerSessions sessions, SecurityEventRecorder events,
+    TimeProvider time, ILogger<EndSessionHandler> logger) : ICommandHandler<EndSessionCommand>
 {
     public async ValueTask<Unit> Handle(EndSessionCommand command, CancellationToken cancellationToken)
     {
-        var (userId, now) = (caller.UserId, time.GetUtcNow());
-        // One UPDATE, whose WHERE is the whole rule: the caller's, and active. Another user's session matches no row,
-        // exactly like an unknown one (API.md v1.1: 404 for both).
+        var (userId, now) = (sessions.UserId, time.GetUtcNow());
+        // One UPDATE, whose WHERE is the whole rule: the caller's, and active (CallerSessions).
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var ended = await db.Sessions.Where(s => s.Id == command.SessionId && s.UserId == userId)
-            .Where(Session.ActiveAt(now, policy.MaxLifetime))
+        var ended = await sessions.ActiveAt(now).Where(s => s.Id == command.SessionId)
             .RevokeAsync(now, cancellationToken);
         if (ended == 0)
         {
