@@ -43,8 +43,9 @@ internal sealed class PasswordConfirmation(IApplicationDbContext db, ICaller cal
     }
 
     /// <summary>
-    /// In the caller's open transaction, waits for and takes the account's lock (<see cref="AccountThrottle.LockAsync"/>):
-    /// a login settling meanwhile either settled before the change (which then ends its session) or sees it.
+    /// In the caller's open transaction, waits for and takes the account's lock (<see
+    /// cref="AccountThrottle.LockAsync(Email, CancellationToken)"/>): a login settling meanwhile either settled before the
+    /// change (which then ends its session) or sees it.
     /// </summary>
     public Task<LoginThrottle> LockAccountAsync(User user, CancellationToken cancellationToken)
     {
