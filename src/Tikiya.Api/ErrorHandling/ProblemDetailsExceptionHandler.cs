@@ -27,7 +27,9 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         }
         else if (answer.RefusedBy == Limiters.DatabaseUnavailable)
         {
-            LogDatabaseUnavailable(exception.GetType().Name, httpContext.Request.Path);
+            // The type only: a connection error's message can name the database host. Rate-limited like every refusal,
+            // since an outage answers every request so.
+            refusals.Record(httpContext, RefusalKind.DatabaseUnavailable, answer.Status, exception.GetType().Name);
         }
 
         if (answer.RefusedBy is { } limiter)
@@ -68,7 +70,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
     // The refusals the rate limiter and the bearer check also log: the handlers' limits, and a session that ended.
     private static RefusalKind? RefusalKindOf(string code) => code switch
     {
-        ProblemCodes.RateLimited => RefusalKind.RateLimited,
+        ProblemCodes.RateLimited or ProblemCodes.LoginThrottled => RefusalKind.RateLimited,
         ProblemCodes.Overloaded => RefusalKind.Overloaded,
         ProblemCodes.NotAuthenticated => RefusalKind.BadToken,
         _ => null,
@@ -141,10 +143,6 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
     private partial void LogUnhandled(Exception exception, string method, PathString path);
-
-    // The type only: a connection error's message can name the database host.
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Database unavailable ({ExceptionType}) for {Path}; answered 503")]
-    private partial void LogDatabaseUnavailable(string exceptionType, PathString path);
 
     private sealed record ExceptionAnswer(int Status, string Code, string? Title, string? Detail)
     {

@@ -42,7 +42,9 @@ internal sealed partial class RefusalLog(TimeProvider time, ILogger<RefusalLog> 
 
         if (write)
         {
-            var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+            // IPv4 as IPv4 (Kestrel's dual-stack socket maps it), as sessions, events and the log scope write it.
+            var address = context.Connection.RemoteIpAddress;
+            var client = (address is { IsIPv4MappedToIPv6: true } ? address.MapToIPv4() : address)?.ToString() ?? "unknown";
             LogRefused(context.Request.Method, context.Request.Path.Value ?? "/", client, status, kind, reason);
         }
     }

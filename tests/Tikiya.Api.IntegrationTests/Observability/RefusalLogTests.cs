@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
+using Tikiya.Api.IntegrationTests.Builders;
 using Tikiya.Api.IntegrationTests.Infrastructure;
 using Tikiya.Api.Resilience;
 
@@ -57,6 +58,31 @@ public sealed class RefusalLogTests : ApiTest
         {
             Assert.That(capture.Lines.Where(line => line.Contains(token.Split('.')[2], StringComparison.Ordinal)), Is.Empty);
         }
+    }
+
+    [Test]
+    public async Task ThrottledLogins_AreRefusalLinesWithoutTheEmail_BoundedLikeTheRest()
+    {
+        var capture = new CapturingLoggerProvider();
+        await using var app = Factory.WithWebHostBuilder(b => b.ConfigureLogging(logging => logging.AddProvider(capture)));
+        using var client = app.CreateClient();
+        await new UserBuilder().SaveAsync(app.Services);
+        for (var failure = 0; failure < 5; failure++)
+        {
+            await client.LoginAsync(password: "wrong horse battery");
+        }
+
+        var refused = new List<HttpResponseMessage>();
+        for (var attempt = 0; attempt < RefusalLog.LinesPerWindow + 5; attempt++)
+        {
+            refused.Add(await client.LoginAsync());
+        }
+
+        Assert.That(refused.Select(r => r.StatusCode), Is.All.EqualTo(HttpStatusCode.TooManyRequests));
+        var lines = capture.Lines.Where(line => line.Contains("Refused POST /api/v1/auth/login from", StringComparison.Ordinal)).ToList();
+        Assert.That(lines, Has.Count.EqualTo(RefusalLog.LinesPerWindow), "one line each, up to the window's budget");
+        Assert.That(lines, Has.All.Contains("429 RateLimited (login_throttle)"));
+        Assert.That(capture.Lines, Has.None.Contains(UserBuilder.DefaultEmail));
     }
 
     private static Task<HttpResponseMessage> LogoutAsync(HttpClient client) =>

@@ -5,7 +5,6 @@ internal enum LoginFailure
 {
     UnknownUser,
     WrongPassword,
-    Throttled,
     EmailNotVerified,
 
     /// <summary>The password was right when checked, but a reset, change or deletion committed meanwhile.</summary>

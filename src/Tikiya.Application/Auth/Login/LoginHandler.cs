@@ -25,7 +25,8 @@ internal sealed partial class LoginHandler(IApplicationDbContext db, AccountThro
         // The account first, with its device when the login presents a valid token of it: that decides the row the
         // attempt reserves in. Without a token, or with one of no use, it is the email's (the v1 rule).
         var account = await devices.FindAsync(email, command.DeviceToken, cancellationToken);
-        await using var attempt = await ReserveAsync(email, account.Device, cancellationToken);
+        // Throttled: 429, logged by the API's refusal log, rate-limited (a flood of them must not fill the disk).
+        await using var attempt = await throttle.ReserveAsync(email, account.Device?.ThrottleKey, cancellationToken);
         var user = account.User;
         // Verify even for an unknown email: both failures must take the same time (API.md).
         var verification = await hasher.VerifyAsync(command.Password, user?.PasswordHash, cancellationToken);
@@ -41,20 +42,6 @@ internal sealed partial class LoginHandler(IApplicationDbContext db, AccountThro
             ? await hasher.HashAsync(command.Password, cancellationToken)
             : null;
         return await SettleAsync(user, account.Device, attempt, strongerHash, command.DeviceName, cancellationToken);
-    }
-
-    private async Task<LoginAttempt> ReserveAsync(Email email, KnownDevice? device, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await throttle.ReserveAsync(email, device?.ThrottleKey, cancellationToken);
-        }
-        catch (LoginThrottledException)
-        {
-            var emailForLog = throttle.EmailForLog(email);
-            LogLoginFailed(LoginFailure.Throttled, emailForLog);
-            throw;
-        }
     }
 
     private async Task<TokensResponse> SettleAsync(User user, KnownDevice? device, LoginAttempt attempt, string? strongerHash,
