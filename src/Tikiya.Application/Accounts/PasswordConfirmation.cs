@@ -32,7 +32,7 @@ internal sealed class PasswordConfirmation(IApplicationDbContext db, ICaller cal
         await using var attempt = await throttle.ReserveAsync(user.Email, cancellationToken);
         if (await hasher.VerifyAsync(password, user.PasswordHash, cancellationToken) == PasswordVerification.Failed)
         {
-            await attempt.FailAsync();
+            await attempt.FailAsync(user.Id); // a wrong guess at the account's password: its login_failed event, as at login
             throw new InvalidCurrentPasswordException();
         }
 

@@ -104,6 +104,17 @@ public sealed class SecurityEventRecordingTests : ApiTest
     }
 
     [Test]
+    public async Task ChangePassword_WithWrongCurrentPassword_RecordsLoginFailed()
+    {
+        var caller = await SaveUserAndLoginAsync();
+
+        var response = await _client.ChangePasswordAsync(caller.AccessToken, "wrong horse battery", NewPassword);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        await AssertRecordedAsync(SecurityEventType.LoginFailed); // a guess at the password, counted as at login
+    }
+
+    [Test]
     public async Task ResetPassword_RecordsPasswordReset()
     {
         await new UserBuilder().SaveAsync(Factory.Services);
