@@ -6,6 +6,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Tikiya.Api.IntegrationTests.Builders;
 using Tikiya.Api.IntegrationTests.Infrastructure;
 using Tikiya.Application.Common.Interfaces;
 using Tikiya.Domain.Devices;
@@ -137,6 +138,21 @@ public sealed class DeviceTokenTests : ApiTest
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.TooManyRequests, "login_throttled");
         Assert.That(await QueryAsync(db => db.DeviceTokens.CountAsync()), Is.Zero);
+    }
+
+    [Test]
+    public async Task ResetPassword_EndsTheDeviceTokens()
+    {
+        await new UserBuilder().SaveAsync(Factory.Services);
+        var owner = await Client.LoginOkAsync();
+        var mail = await Client.ForgotPasswordForMailAsync();
+
+        var reset = await Client.ResetPasswordWithCodeAsync(SentMail.Code(mail), "a new horse battery");
+
+        Assert.That(reset.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        Assert.That(await QueryAsync(db => db.DeviceTokens.CountAsync()), Is.Zero,
+            "a token copied with the old password keeps no throttle of its own");
+        Assert.That(owner.DeviceToken, Is.Not.Null);
     }
 
     [Test]

@@ -1,4 +1,5 @@
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Tikiya.Application.Accounts;
 using Tikiya.Application.Auth.Sessions;
@@ -29,6 +30,8 @@ internal sealed partial class ResetPasswordHandler(IApplicationDbContext db, Cod
         await proofs.SpendAsync(code, now, cancellationToken); // a use racing this one: 400, and nothing is saved
         user.VerifyEmail(now);
         var ended = await db.Sessions.Where(s => s.UserId == user.Id).RevokeAsync(now, cancellationToken);
+        // A reset says the password may be someone else's too: a device token copied with it keeps no throttle of its own.
+        await db.DeviceTokens.Where(d => d.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
         throttle.ClearFailures(); // API.md: the reset clears the login throttle of that email
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
