@@ -14,6 +14,8 @@ internal sealed class PurgeExpiredHandler([FromKeyedServices(IApplicationDbConte
     ThrottlePolicy throttlePolicy, TimeProvider time)
     : ICommandHandler<PurgeExpiredCommand, PurgeResult>
 {
+    private static readonly TimeSpan CrowdingLookback = TimeSpan.FromDays(2);
+
     public async ValueTask<PurgeResult> Handle(PurgeExpiredCommand command, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -51,8 +53,12 @@ internal sealed class PurgeExpiredHandler([FromKeyedServices(IApplicationDbConte
         var expired = await db.SecurityEvents.Where(e => e.OccurredAt <= expiredBefore)
             .DeleteInBatchesAsync(batch, cancellationToken);
         // Few accounts go past the bound between two purges (a flood of failed logins, at most
-        // LOGIN_THROTTLE_MAX_FAILURES per lockout), so find them first, then trim each on its index.
+        // LOGIN_THROTTLE_MAX_FAILURES per lockout), so find them first, then trim each on its index. Only an account
+        // with an event since the last runs can have gone past it: the lookback (two days, twice the longest
+        // PURGE_INTERVAL_SECS) keeps this from reading every account's 90 days on every run of every instance.
+        var recentlyActive = db.SecurityEvents.Where(e => e.OccurredAt > now - CrowdingLookback).Select(e => e.UserId);
         var crowded = await db.SecurityEvents
+            .Where(e => recentlyActive.Contains(e.UserId))
             .GroupBy(e => new { e.UserId, e.Type })
             .Where(events => events.Count() > SecurityEvent.KeptPerAccountAndType)
             .Select(events => events.Key)
