@@ -83,7 +83,12 @@ public static class DependencyInjection
         services.AddOptions<PasswordBreachCheckOptions>().BindEnvironment(configuration);
         services.AddSingleton<IValidateOptions<PasswordBreachCheckOptions>, PasswordBreachCheckOptionsValidator>();
         services.AddHttpClient<IBreachedPasswordCheck, PwnedPasswordsRangeCheck>((sp, http) =>
-                http.Timeout = TimeSpan.FromMilliseconds(sp.GetRequiredService<IOptions<PasswordBreachCheckOptions>>().Value.TimeoutMs))
+            {
+                http.Timeout = TimeSpan.FromMilliseconds(sp.GetRequiredService<IOptions<PasswordBreachCheckOptions>>().Value.TimeoutMs);
+                http.MaxResponseContentBufferSize = 1024 * 1024; // a padded range is ~40 KB: a larger answer is no range
+            })
+            // The configured URL and nothing else: a redirect could send the hash prefix to any host.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
             .RemoveAllLoggers(); // the factory's loggers write each request's URL, which holds the hash prefix
     }
 

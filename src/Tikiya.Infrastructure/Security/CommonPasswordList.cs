@@ -7,7 +7,8 @@ namespace Tikiya.Infrastructure.Security;
 /// The common passwords shipped in the binary (<c>CommonPasswords.txt</c>, made by scripts/common-passwords from
 /// @zxcvbn-ts/language-common; docs/api.md says where it comes from and how to update it), read once into a frozen set.
 /// The source lower-cased its leaked passwords before counting them, so the lookup ignores case: "Password123" is as
-/// common as "password123".
+/// common as "password123"; and spaces around it too: "password123 " guesses no harder. (Compatibility forms such as
+/// full-width letters are not folded: the API runs with invariant globalization, which has no Unicode normalization.)
 /// </summary>
 internal sealed class CommonPasswordList : ICommonPasswordList
 {
@@ -23,5 +24,5 @@ internal sealed class CommonPasswordList : ICommonPasswordList
 
     public int Count => _passwords.Count;
 
-    public bool Contains(string password) => _passwords.Contains(password);
+    public bool Contains(string password) => _passwords.Contains(password) || _passwords.Contains(password.Trim());
 }

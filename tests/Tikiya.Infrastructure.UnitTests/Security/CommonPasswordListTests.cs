@@ -24,6 +24,13 @@ public sealed class CommonPasswordListTests
         Assert.That(Shipped.Contains(password), Is.True, "the source lower-cased what it counted");
     }
 
+    [TestCase("password123 ")]
+    [TestCase(" password123")]
+    public void Contains_ACommonPasswordWithSpacesAround_IsTrue(string password)
+    {
+        Assert.That(Shipped.Contains(password), Is.True, "it guesses no harder than the listed one");
+    }
+
     // The passwords the tests, the docs and the bench examples use must stay allowed.
     [TestCase(UserBuilder.DefaultPassword)]
     [TestCase("correct horse battery staple")]
