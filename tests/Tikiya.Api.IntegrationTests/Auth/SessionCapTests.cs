@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Tikiya.Api.IntegrationTests.Infrastructure;
+using Tikiya.Domain.SecurityEvents;
 
 namespace Tikiya.Api.IntegrationTests.Auth;
 
@@ -34,6 +35,8 @@ public sealed class SessionCapTests : ApiTest
         }
 
         Assert.That(await QueryAsync(db => db.Sessions.CountAsync(s => s.RevokedAt == null)), Is.EqualTo(3));
+        Assert.That(await QueryAsync(db => db.SecurityEvents.CountAsync(e => e.Type == SecurityEventType.SessionRevoked)),
+            Is.EqualTo(1), "the fourth login ended one session, and says so");
     }
 
     [Test]

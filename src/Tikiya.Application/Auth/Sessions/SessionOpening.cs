@@ -28,7 +28,7 @@ internal sealed class SessionOpening(IApplicationDbContext db, ITokenIssuer toke
     {
         ArgumentNullException.ThrowIfNull(user);
         // One UPDATE, usually of no row: the newest MaxPerUser - 1 stay, so with the new one there are MaxPerUser.
-        await db.Sessions
+        var ended = await db.Sessions
             .Where(s => s.UserId == user.Id)
             .Where(Session.ActiveAt(now, policy.MaxLifetime))
             .OrderByDescending(Session.LastUse).ThenByDescending(s => s.Id)
@@ -38,6 +38,11 @@ internal sealed class SessionOpening(IApplicationDbContext db, ITokenIssuer toke
         var refresh = refreshTokens.Create(sessionId, Session.FirstGeneration);
         db.Sessions.Add(Session.Open(sessionId, user.Id, refresh.Hash, now, tokens.RefreshTokenLifetime, policy.MaxLifetime,
             caller.UserAgent, caller.IpAddress, deviceName));
+        if (ended > 0)
+        {
+            events.Record(user.Id, SecurityEventType.SessionRevoked, now); // the user sees why a device was signed out
+        }
+
         events.Record(user.Id, SecurityEventType.LoginSucceeded, now);
         return new OpenedSession(sessionId, tokens.Issue(user.Id, sessionId, refresh.Token, now));
     }
