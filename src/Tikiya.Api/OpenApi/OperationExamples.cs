@@ -14,6 +14,7 @@ internal sealed class OperationExamples : IOpenApiOperationTransformer
     private const string Password = "correct horse battery staple";
     private const string RefreshToken = "q5Jt8Xr2f0oW3vYh9KcLb1sNmA7eUdGz4iPyTxRwE6k";
     private const string DeviceToken = "Zc3uV0a9QkT7mWb2xLr5nYe8pDs1hGi4oFj6tKq0wAe";
+    private const string Code = "482139"; // API.md: the 6-digit code of the mail
 
     private static readonly JsonObject Tokens = new()
     {
@@ -43,14 +44,14 @@ internal sealed class OperationExamples : IOpenApiOperationTransformer
         }, LoginTokens),
         ["refresh"] = (new JsonObject { ["refreshToken"] = RefreshToken }, Tokens),
         ["logout"] = (new JsonObject { ["refreshToken"] = RefreshToken }, null),
-        ["verifyEmail"] = (new JsonObject { ["email"] = Email, ["code"] = "48213957" }, null),
+        ["verifyEmail"] = (new JsonObject { ["email"] = Email, ["code"] = Code }, null),
         ["resendVerification"] = (new JsonObject { ["email"] = Email }, null),
         ["forgotPassword"] = (new JsonObject { ["email"] = Email }, null),
-        ["resetPassword"] = (new JsonObject { ["email"] = Email, ["code"] = "48213957", ["newPassword"] = "a new horse battery" }, null),
+        ["resetPassword"] = (new JsonObject { ["email"] = Email, ["code"] = Code, ["newPassword"] = "a new horse battery" }, null),
         ["getMe"] = (null, User),
         ["changePassword"] = (new JsonObject { ["currentPassword"] = Password, ["newPassword"] = "a new horse battery" }, null),
         ["changeEmail"] = (new JsonObject { ["newEmail"] = "ada.lovelace@example.com", ["password"] = Password }, null),
-        ["confirmEmailChange"] = (new JsonObject { ["code"] = "48213957" }, User),
+        ["confirmEmailChange"] = (new JsonObject { ["code"] = Code }, User),
         ["deleteAccount"] = (new JsonObject { ["password"] = Password }, null),
     };
 
