@@ -9,7 +9,9 @@ namespace Tikiya.Infrastructure.Options;
 /// </summary>
 public sealed class PasswordBreachCheckOptions
 {
-    [Setting("PASSWORD_BREACH_CHECK_URL", "Base URL of a Pwned Passwords range API (https://api.pwnedpasswords.com); empty: only the shipped list is checked")]
+    // Secret for the credentials a mirror's URL may carry; the start-up log shows the rest.
+    [Setting("PASSWORD_BREACH_CHECK_URL", "Base URL of a Pwned Passwords range API (https://api.pwnedpasswords.com); empty: only the shipped list is checked",
+        Secret = true, ShownBy = nameof(UrlWithoutCredentials))]
     public string Url { get; set; } = "";
 
     [Setting("PASSWORD_BREACH_CHECK_TIMEOUT_MS", "How long the range API may take before the password is allowed without it (milliseconds)")]
@@ -17,6 +19,16 @@ public sealed class PasswordBreachCheckOptions
     public int TimeoutMs { get; set; } = 1_500;
 
     public bool IsEnabled => Url.Length > 0;
+
+    public string UrlWithoutCredentials()
+    {
+        if (!Uri.TryCreate(Url, UriKind.Absolute, out var uri))
+        {
+            return Url.Length == 0 ? "" : "(not valid)";
+        }
+
+        return uri.UserInfo.Length == 0 ? uri.ToString() : new UriBuilder(uri) { UserName = "***", Password = "" }.Uri.ToString();
+    }
 
     /// <summary>The URL of the range of a SHA-1 prefix: <c>{url}/range/{prefix}</c>, whether the URL ends with a slash or not.</summary>
     public Uri RangeUri(string prefix) => new($"{Url.TrimEnd('/')}/range/{prefix}", UriKind.Absolute);
