@@ -33,6 +33,7 @@ public static class DependencyInjection
         services.AddScoped<PasswordChange>();
         services.AddScoped<MailRequestIntake>();
         services.AddScoped<AccountThrottle>();
+        services.AddSingleton<SessionTokens>(); // over two singleton ports, and holds nothing of a request
         services.AddScoped<SessionOpening>();
         services.AddScoped<RefreshRotation>();
         services.AddScoped<SecurityEventRecorder>();
