@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Tikiya.Application.Accounts;
 using Tikiya.Application.Accounts.MailRequests;
 using Tikiya.Application.Auth;
-using Tikiya.Application.Auth.Devices;
+using Tikiya.Application.Auth.Login;
 using Tikiya.Application.Auth.Refresh;
 using Tikiya.Application.Auth.Register;
 using Tikiya.Application.Auth.Sessions;
@@ -37,7 +37,7 @@ public static class DependencyInjection
         services.AddScoped<SessionOpening>();
         services.AddScoped<RefreshRotation>();
         services.AddScoped<SecurityEventRecorder>();
-        services.AddScoped<KnownDevices>();
+        services.AddScoped<LoginAccounts>();
         services.AddScoped<RequestLimits>();
         services.AddScoped<PasswordScreening>();
         services.AddScoped<EmailChangeRequest>();
