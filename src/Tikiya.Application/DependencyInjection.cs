@@ -32,6 +32,7 @@ public static class DependencyInjection
         services.AddScoped<PasswordConfirmation>();
         services.AddScoped<PasswordChange>();
         services.AddScoped<MailRequestIntake>();
+        services.AddScoped<ThrottleRows>();
         services.AddScoped<AccountThrottle>();
         services.AddSingleton<SessionTokens>(); // over two singleton ports, and holds nothing of a request
         services.AddScoped<SessionOpening>();
