@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Tikiya.Application.Accounts;
 using Tikiya.Application.Accounts.MailRequests;
 using Tikiya.Application.Auth;
-using Tikiya.Application.Auth.Devices;
+using Tikiya.Application.Auth.Login;
 using Tikiya.Application.Auth.Refresh;
 using Tikiya.Application.Auth.Register;
 using Tikiya.Application.Auth.Sessions;
@@ -32,11 +32,13 @@ public static class DependencyInjection
         services.AddScoped<PasswordConfirmation>();
         services.AddScoped<PasswordChange>();
         services.AddScoped<MailRequestIntake>();
+        services.AddScoped<ThrottleRows>();
         services.AddScoped<AccountThrottle>();
+        services.AddSingleton<SessionTokens>(); // over two singleton ports, and holds nothing of a request
         services.AddScoped<SessionOpening>();
         services.AddScoped<RefreshRotation>();
         services.AddScoped<SecurityEventRecorder>();
-        services.AddScoped<KnownDevices>();
+        services.AddScoped<LoginAccounts>();
         services.AddScoped<RequestLimits>();
         services.AddScoped<PasswordScreening>();
         services.AddScoped<EmailChangeRequest>();

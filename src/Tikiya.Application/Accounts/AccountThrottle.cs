@@ -14,8 +14,8 @@ namespace Tikiya.Application.Accounts;
 /// session) or sees it, so no session opened with an old password outlives the change. A login from a known device of
 /// the account reserves and counts in the device's row instead (API.md v1.1); the account's lock stays the email's row.
 /// </summary>
-internal sealed class AccountThrottle(IApplicationDbContext db, ILoginThrottleRows rows, IEmailFingerprinter fingerprinter,
-    ThrottlePolicy policy, SecurityEventRecorder events, TimeProvider time)
+internal sealed class AccountThrottle(IApplicationDbContext db, ThrottleRows rows, ThrottlePolicy policy,
+    SecurityEventRecorder events, TimeProvider time)
 {
     private const int LoggedFingerprintLength = 12;
     // A hash takes tens of milliseconds: ask again soon, then less and less often, so a burst of logins for one email
@@ -41,7 +41,7 @@ internal sealed class AccountThrottle(IApplicationDbContext db, ILoginThrottleRo
     /// </summary>
     public async Task<LoginAttempt> ReserveAsync(Email email, string? deviceThrottleKey, CancellationToken cancellationToken)
     {
-        var emailKey = fingerprinter.Fingerprint(email);
+        var emailKey = rows.KeyOf(email);
         var key = deviceThrottleKey ?? emailKey;
         for (var tries = 1; ; tries++)
         {
@@ -75,7 +75,7 @@ internal sealed class AccountThrottle(IApplicationDbContext db, ILoginThrottleRo
 
     /// <summary>In the caller's open transaction, waits for and takes the account's lock: its throttle row, fresh.</summary>
     public Task<LoginThrottle> LockAsync(Email email, CancellationToken cancellationToken) =>
-        rows.LockAsync(fingerprinter.Fingerprint(email), cancellationToken);
+        rows.LockAsync(email, cancellationToken);
 
     /// <summary>In the caller's open transaction, the row an attempt reserved in, fresh and locked.</summary>
     internal Task<LoginThrottle> LockAsync(string key, CancellationToken cancellationToken) => rows.LockAsync(key, cancellationToken);
@@ -105,7 +105,7 @@ internal sealed class AccountThrottle(IApplicationDbContext db, ILoginThrottleRo
     internal Task GiveBackAsync(string key) => UpdateAsync(key, throttle => throttle.GiveBack());
 
     /// <summary>What logs show instead of the address: the start of its keyed fingerprint.</summary>
-    public string EmailForLog(Email email) => LoggedFingerprint(fingerprinter.Fingerprint(email));
+    public string EmailForLog(Email email) => LoggedFingerprint(rows.KeyOf(email));
 
     internal static string LoggedFingerprint(string key) => key[..LoggedFingerprintLength];
 

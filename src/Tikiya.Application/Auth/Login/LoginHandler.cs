@@ -16,7 +16,7 @@ namespace Tikiya.Application.Auth.Login;
 /// under the account's lock in one save: the session, the count reset, the device token, a stronger hash.
 /// </summary>
 internal sealed partial class LoginHandler(IApplicationDbContext db, AccountThrottle throttle, IPasswordHasher hasher,
-    KnownDevices devices, SessionOpening sessions, AccountPolicy accounts, ILogger<LoginHandler> logger)
+    LoginAccounts accounts, SessionOpening sessions, ILogger<LoginHandler> logger)
     : ICommandHandler<LoginCommand, TokensResponse>
 {
     public async ValueTask<TokensResponse> Handle(LoginCommand command, CancellationToken cancellationToken)
@@ -24,12 +24,19 @@ internal sealed partial class LoginHandler(IApplicationDbContext db, AccountThro
         var email = Email.ForLookup(command.Email); // the login of an account stored under older rules too
         // The account first, with its device when the login presents a valid token of it: that decides the row the
         // attempt reserves in. Without a token, or with one of no use, it is the email's (the v1 rule).
-        var account = await devices.FindAsync(email, command.DeviceToken, cancellationToken);
+        var account = await accounts.FindAsync(email, command.DeviceToken, cancellationToken);
         // Throttled: 429, logged by the API's refusal log, rate-limited (a flood of them must not fill the disk).
         await using var attempt = await throttle.ReserveAsync(email, account.Device?.ThrottleKey, cancellationToken);
-        var user = account.User;
+        var (user, strongerHash) = await VerifyAsync(account.User, command.Password, attempt, cancellationToken);
+        return await SettleAsync(user, account.Device, attempt, strongerHash, command.DeviceName, cancellationToken);
+    }
+
+    /// <summary>The account whose password this is, and a stronger hash of it when one is due.</summary>
+    private async Task<(User User, string? StrongerHash)> VerifyAsync(User? user, string password, LoginAttempt attempt,
+        CancellationToken cancellationToken)
+    {
         // Verify even for an unknown email: both failures must take the same time (API.md).
-        var verification = await hasher.VerifyAsync(command.Password, user?.PasswordHash, cancellationToken);
+        var verification = await hasher.VerifyAsync(password, user?.PasswordHash, cancellationToken);
         if (user is null || verification == PasswordVerification.Failed)
         {
             await attempt.FailAsync(user?.Id); // an account's failure is its login_failed event too
@@ -38,10 +45,9 @@ internal sealed partial class LoginHandler(IApplicationDbContext db, AccountThro
         }
 
         // The configured cost went up since this hash was made; the password is at hand only now.
-        var strongerHash = verification == PasswordVerification.SucceededRehashNeeded
-            ? await hasher.HashAsync(command.Password, cancellationToken)
-            : null;
-        return await SettleAsync(user, account.Device, attempt, strongerHash, command.DeviceName, cancellationToken);
+        return (user, verification == PasswordVerification.SucceededRehashNeeded
+            ? await hasher.HashAsync(password, cancellationToken)
+            : null);
     }
 
     private async Task<TokensResponse> SettleAsync(User user, KnownDevice? device, LoginAttempt attempt, string? strongerHash,
@@ -63,7 +69,7 @@ internal sealed partial class LoginHandler(IApplicationDbContext db, AccountThro
             user.ChangePasswordHash(strongerHash);
         }
 
-        if (accounts.RequireVerifiedEmail && !user.EmailVerified)
+        if (!accounts.MayOpenSession(user))
         {
             // The right password, so this answer tells nothing a wrong one would hide (API.md: 403 after the check).
             await db.SaveChangesAsync(cancellationToken);
@@ -73,7 +79,7 @@ internal sealed partial class LoginHandler(IApplicationDbContext db, AccountThro
         }
 
         var session = await sessions.OpenAsync(user, attempt.At, deviceName, cancellationToken);
-        var deviceToken = await devices.RememberAsync(user.Id, device, attempt.At, cancellationToken);
+        var deviceToken = await accounts.RememberDeviceAsync(user.Id, device, attempt.At, cancellationToken);
         // The session, the count reset, the device token and any stronger hash, together.
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -1,18 +1,18 @@
+using Tikiya.Application.Auth.Sessions;
 using Tikiya.Application.Common.Interfaces;
 using Tikiya.Domain.Sessions;
 
 namespace Tikiya.Application.Auth.Refresh;
 
 /// <summary>
-/// The token side of a refresh, together: what a presented refresh token is (<see cref="IRefreshTokenCodec"/>), its
-/// session moved to the next generation under API.md's lifetimes (<see cref="ISessionRotation"/>), the answer's tokens
-/// (<see cref="ITokenIssuer"/>), and which session a replayed token gives away.
+/// The token side of a refresh, together: what a presented refresh token is, its session moved to the next generation
+/// under API.md's lifetimes (<see cref="ISessionRotation"/>), the answer's pair of tokens (<see cref="SessionTokens"/>),
+/// and which session a replayed token gives away.
 /// </summary>
-internal sealed class RefreshRotation(ISessionRotation rotations, IRefreshTokenCodec refreshTokens, ITokenIssuer tokens,
-    SessionPolicy sessions)
+internal sealed class RefreshRotation(ISessionRotation rotations, SessionTokens tokens, SessionPolicy sessions)
 {
-    /// <inheritdoc cref="IRefreshTokenCodec.Read"/>
-    public PresentedRefreshToken? Read(string refreshToken) => refreshTokens.Read(refreshToken);
+    /// <inheritdoc cref="SessionTokens.Read"/>
+    public PresentedRefreshToken? Read(string refreshToken) => tokens.Read(refreshToken);
 
     /// <summary>
     /// The refresh's one write, and on the success path its one round trip (API.md: a full new lifetime, but never past
@@ -23,11 +23,11 @@ internal sealed class RefreshRotation(ISessionRotation rotations, IRefreshTokenC
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claim);
-        var next = refreshTokens.Create(claim.SessionId, claim.Generation + 1);
+        var next = tokens.Create(claim.SessionId, claim.Generation + 1);
         var rotation = await rotations.RotateAsync(claim, next.Hash, now, now + tokens.RefreshTokenLifetime, sessions.MaxLifetime,
             cancellationToken);
         return rotation is { Rotated: true }
-            ? (rotation, tokens.Issue(rotation.UserId, claim.SessionId, next.Token, now))
+            ? (rotation, tokens.Issue(rotation.UserId, claim.SessionId, next, now))
             : (rotation, null);
     }
 

@@ -11,8 +11,8 @@ namespace Tikiya.Application.Auth.Sessions;
 /// it records, the cap on the user's active sessions (SESSION_MAX_PER_USER), the account's <c>login_succeeded</c>
 /// event, and the tokens of API.md's answer.
 /// </summary>
-internal sealed class SessionOpening(IApplicationDbContext db, ITokenIssuer tokens, IRefreshTokenCodec refreshTokens, ICaller caller,
-    SessionPolicy policy, SecurityEventRecorder events)
+internal sealed class SessionOpening(IApplicationDbContext db, SessionTokens tokens, ICaller caller, SessionPolicy policy,
+    SecurityEventRecorder events)
 {
     /// <summary>
     /// Ends the user's least recently used active sessions beyond SESSION_MAX_PER_USER less one, then adds the new
@@ -35,7 +35,7 @@ internal sealed class SessionOpening(IApplicationDbContext db, ITokenIssuer toke
             .Skip(policy.MaxPerUser - 1)
             .RevokeAsync(now, cancellationToken);
         var sessionId = Session.NewId(now);
-        var refresh = refreshTokens.Create(sessionId, Session.FirstGeneration);
+        var refresh = tokens.Create(sessionId, Session.FirstGeneration);
         db.Sessions.Add(Session.Open(sessionId, user.Id, refresh.Hash, now, tokens.RefreshTokenLifetime, policy.MaxLifetime,
             caller.UserAgent, caller.IpAddress, deviceName));
         if (ended > 0)
@@ -44,7 +44,7 @@ internal sealed class SessionOpening(IApplicationDbContext db, ITokenIssuer toke
         }
 
         events.Record(user.Id, SecurityEventType.LoginSucceeded, now);
-        return new OpenedSession(sessionId, tokens.Issue(user.Id, sessionId, refresh.Token, now));
+        return new OpenedSession(sessionId, tokens.Issue(user.Id, sessionId, refresh, now));
     }
 }
 

@@ -1,16 +1,22 @@
 using Microsoft.EntityFrameworkCore;
+using Tikiya.Application.Accounts;
+using Tikiya.Application.Auth.Devices;
 using Tikiya.Application.Common.Interfaces;
 using Tikiya.Domain.Devices;
 using Tikiya.Domain.Users;
 
-namespace Tikiya.Application.Auth.Devices;
+namespace Tikiya.Application.Auth.Login;
 
 /// <summary>
-/// Device tokens at login (API.md v1.1, "Sessions and devices"): which known device of the account a login presents,
-/// and, once its password was right, the token its answer carries. A valid token presented is kept, the same one given
-/// back (a client stores it once per device); any other login gets a new one.
+/// The account a login names, from its first step to its last: the user and the known device a presented device
+/// token shows (API.md v1.1, "Sessions and devices"), found before the attempt is reserved since the device decides
+/// the row it counts in; whether that account may open a session (AUTH_REQUIRE_VERIFIED_EMAIL); and, once its password
+/// was right, the device token its answer carries. A valid token presented is kept, the same one given back (a client
+/// stores it once per device); any other login gets a new one. Finding and remembering stay together because they are
+/// the two ends of one presented token; <see cref="Sessions.SessionOpening"/> keeps to the session, its tokens, its cap
+/// and its events, which is as many collaborators as STYLE.md §7 allows.
 /// </summary>
-internal sealed class KnownDevices(IApplicationDbContext db, IDeviceTokenCodec codec, TimeProvider time)
+internal sealed class LoginAccounts(IApplicationDbContext db, IDeviceTokenCodec codec, AccountPolicy policy, TimeProvider time)
 {
     /// <summary>
     /// The account of <paramref name="email"/> and, when <paramref name="presentedToken"/> is a valid device token of
@@ -43,11 +49,21 @@ internal sealed class KnownDevices(IApplicationDbContext db, IDeviceTokenCodec c
     }
 
     /// <summary>
+    /// Whether the account may open a session once its password was right: with AUTH_REQUIRE_VERIFIED_EMAIL, only
+    /// with a verified email (API.md v1.1: 403 <c>email_not_verified</c>, after the password check).
+    /// </summary>
+    public bool MayOpenSession(User user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return !policy.RequireVerifiedEmail || user.EmailVerified;
+    }
+
+    /// <summary>
     /// In the login's transaction, once the password was right: the presented device's last use (its lifetime starts
     /// again), or a new device token, the user's least recently used ones beyond <see cref="DeviceToken.MaxPerUser"/>
     /// less one deleted first. Returns the token for the answer.
     /// </summary>
-    public async Task<string> RememberAsync(Guid userId, KnownDevice? device, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<string> RememberDeviceAsync(Guid userId, KnownDevice? device, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // One UPDATE rather than a tracked change: a logout-all that ended the device since the login found it leaves
         // no row, and the login then gets a new token instead of failing its save.
