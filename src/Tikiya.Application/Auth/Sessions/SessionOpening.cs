@@ -47,5 +47,3 @@ internal sealed class SessionOpening(IApplicationDbContext db, SessionTokens tok
         return new OpenedSession(sessionId, tokens.Issue(user.Id, sessionId, refresh, now));
     }
 }
-
-internal sealed record OpenedSession(Guid Id, TokensResponse Tokens);
