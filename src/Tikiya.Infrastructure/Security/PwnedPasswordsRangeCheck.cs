@@ -43,8 +43,9 @@ internal sealed partial class PwnedPasswordsRangeCheck(HttpClient http, IOptions
 
             return Lists(await response.Content.ReadAsStringAsync(cancellationToken), hash.AsSpan(PrefixLength));
         }
-        catch (Exception failure) when (failure is HttpRequestException or OperationCanceledException or IOException
-            && !cancellationToken.IsCancellationRequested) // the request's own end is not the service's failure
+        // Any failure of the service (no answer, a timeout, a body it cannot decode, an answer past the size cap) allows
+        // the password: fail-open, never a 500. The request's own end is not the service's failure.
+        catch (Exception failure) when (!cancellationToken.IsCancellationRequested)
         {
             LogNotAnswered(failure is OperationCanceledException ? "timeout" : failure.GetType().Name);
             return false;
