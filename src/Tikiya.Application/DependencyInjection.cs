@@ -9,6 +9,7 @@ using Tikiya.Application.Auth.Register;
 using Tikiya.Application.Auth.Sessions;
 using Tikiya.Application.Common;
 using Tikiya.Application.Common.Behaviours;
+using Tikiya.Application.Mfa;
 using Tikiya.Application.Users.ChangeEmail;
 using Tikiya.Application.Users.EndSession;
 
@@ -43,6 +44,10 @@ public static class DependencyInjection
         services.AddScoped<PasswordScreening>();
         services.AddScoped<EmailChangeRequest>();
         services.AddScoped<CallerSessions>();
+        services.AddScoped<MfaChallenges>();
+        services.AddScoped<SecondFactor>();
+        services.AddScoped<SecondFactorCheck>();
+        services.AddScoped<RecoveryCodeSet>();
         return services;
     }
 }

@@ -32,6 +32,7 @@ public static class DependencyInjection
         services.AddSingleton<IValidateOptions<MailOptions>, MailOptionsValidator>();
         services.AddOptions<AccountOptions>().BindEnvironment(configuration);
         services.AddOptions<SessionOptions>().BindEnvironment(configuration);
+        services.AddOptions<MfaOptions>().BindEnvironment(configuration);
 
         services.AddSingleton(sp => NpgsqlDataSourceFactory.Create(sp.GetRequiredService<IOptions<DatabaseOptions>>()));
         // One pool for both: the scope's context (requests) and the ones background work creates for itself.
@@ -67,6 +68,8 @@ public static class DependencyInjection
         services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
         services.AddSingleton<IRefreshTokenCodec, RefreshTokenCodec>();
         services.AddSingleton<IDeviceTokenCodec, DeviceTokenCodec>();
+        services.AddSingleton<ITotpSecrets, TotpSecrets>();
+        services.AddSingleton<IRecoveryCodes, RecoveryCodes>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<LoginThrottleOptions>>().Value.ToPolicy());
         services.AddScoped<ILoginThrottleRows, LoginThrottleRows>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SessionOptions>>().Value.ToPolicy());

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Tikiya.Api.Resilience;
 using Tikiya.Application.Auth;
 using Tikiya.Application.Auth.Login;
+using Tikiya.Application.Auth.LoginMfa;
 using Tikiya.Application.Auth.Logout;
 using Tikiya.Application.Auth.LogoutAll;
 using Tikiya.Application.Auth.LogoutOthers;
@@ -44,6 +45,19 @@ public sealed class AuthController(ISender sender) : ControllerBase
     [ProducesResponseType<TokensResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
     public async Task<ActionResult<TokensResponse>> Login(LoginCommand command, CancellationToken cancellationToken) =>
+        await sender.Send(command, cancellationToken);
+
+    /// <remarks>
+    /// The second step of a login whose answer was 401 <c>mfa_required</c>: its <c>mfaToken</c> and a code from the
+    /// authenticator app, or an unused recovery code. A wrong code leaves the token usable; wrong codes count in the
+    /// account's login throttle. The answer's <c>deviceToken</c> replaces the one the first step presented.
+    /// </remarks>
+    [EndpointName("loginMfa"), EndpointSummary("Finish a login with the second factor")]
+    [HttpPost("login/mfa")]
+    [EnableRateLimiting(RateLimiterSetup.LoginPolicy)]
+    [ProducesResponseType<TokensResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
+    public async Task<ActionResult<TokensResponse>> LoginMfa(LoginMfaCommand command, CancellationToken cancellationToken) =>
         await sender.Send(command, cancellationToken);
 
     [EndpointName("refresh"), EndpointSummary("Refresh the tokens")]

@@ -12,6 +12,9 @@ internal static class ProblemCodes
     /// <summary>The extension member that carries the code.</summary>
     public const string Member = "code";
 
+    /// <summary>The extension member of an <see cref="MfaRequired"/> answer: the token for <c>POST auth/login/mfa</c>.</summary>
+    public const string MfaTokenMember = "mfaToken";
+
     public const string ValidationFailed = "validation_failed";
     public const string MalformedRequest = "malformed_request";
     public const string InvalidCredentials = "invalid_credentials";
@@ -38,6 +41,9 @@ internal static class ProblemCodes
     public const string InvalidMfaCode = "invalid_mfa_code";
     public const string InvalidMfaToken = "invalid_mfa_token";
     public const string MfaAlreadyEnabled = "mfa_already_enabled";
+
+    /// <summary>A confirmation with no enrolment pending, or a disable or new recovery codes with MFA off.</summary>
+    public const string MfaNotEnabled = "mfa_not_enabled";
     public const string PasswordTooCommon = "password_too_common";
 
     /// <summary>Any other client error, for a status that no writer of ours gives a code of its own.</summary>

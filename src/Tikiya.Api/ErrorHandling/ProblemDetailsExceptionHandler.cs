@@ -59,6 +59,10 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
             : new ProblemDetails();
         (problem.Status, problem.Title, problem.Detail) = (answer.Status, answer.Title, answer.Detail);
         problem.Extensions[ProblemCodes.Member] = answer.Code;
+        if (exception is MfaRequiredException mfa)
+        {
+            problem.Extensions[ProblemCodes.MfaTokenMember] = mfa.MfaToken; // API.md v1.1: for the login's second step
+        }
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
@@ -103,6 +107,16 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
             "Invalid or expired code.", bad.Message),
         InvalidCurrentPasswordException bad => new(StatusCodes.Status400BadRequest, ProblemCodes.InvalidCurrentPassword,
             "Invalid password.", bad.Message),
+        MfaRequiredException required => new(StatusCodes.Status401Unauthorized, ProblemCodes.MfaRequired,
+            "Second factor required.", required.Message),
+        InvalidMfaCodeException bad => new(bad.AtLogin ? StatusCodes.Status401Unauthorized : StatusCodes.Status400BadRequest,
+            ProblemCodes.InvalidMfaCode, "Invalid code.", bad.Message),
+        InvalidMfaTokenException bad => new(StatusCodes.Status401Unauthorized, ProblemCodes.InvalidMfaToken,
+            "Invalid or expired MFA token.", bad.Message),
+        MfaAlreadyEnabledException enabled => new(StatusCodes.Status409Conflict, ProblemCodes.MfaAlreadyEnabled,
+            "Second factor already on.", enabled.Message),
+        MfaNotEnabledException off => new(StatusCodes.Status400BadRequest, ProblemCodes.MfaNotEnabled,
+            "Second factor not on.", off.Message),
         EmailNotVerifiedException unverified => new(StatusCodes.Status403Forbidden, ProblemCodes.EmailNotVerified,
             "Email not verified.", unverified.Message),
         LoginThrottledException throttled => new(StatusCodes.Status429TooManyRequests, ProblemCodes.LoginThrottled,

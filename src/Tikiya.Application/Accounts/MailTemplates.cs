@@ -13,7 +13,10 @@ public static class MailTemplates
     public const string EmailChangeRequested = "email-change-requested";
     public const string EmailChanged = "email-changed";
     public const string AccountDeleted = "account-deleted";
+    public const string MfaEnabled = "mfa-enabled";
+    public const string MfaDisabled = "mfa-disabled";
 
     public static IReadOnlyList<string> All { get; } =
-        [VerifyEmail, ResetPassword, ChangeEmail, PasswordChanged, EmailChangeRequested, EmailChanged, AccountDeleted];
+        [VerifyEmail, ResetPassword, ChangeEmail, PasswordChanged, EmailChangeRequested, EmailChanged, AccountDeleted,
+        MfaEnabled, MfaDisabled];
 }

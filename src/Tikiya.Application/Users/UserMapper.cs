@@ -9,7 +9,7 @@ public static partial class UserMapper
 {
     [MapperIgnoreSource(nameof(User.NormalizedEmail)), MapperIgnoreSource(nameof(User.PasswordHash))]
     [MapperIgnoreSource(nameof(User.EmailVerifiedAt))]
-    public static partial UserResponse ToResponse(this User user);
+    public static partial UserResponse ToResponse(this User user, bool mfaEnabled);
 
     private static string EmailToString(Email email) => email.Value;
 }

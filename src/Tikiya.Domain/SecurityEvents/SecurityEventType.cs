@@ -22,14 +22,19 @@ public enum SecurityEventType
     EmailVerified,
     EmailChanged,
 
-    /// <summary>Declared for the second factor (API.md v1.1); nothing records it yet.</summary>
+    /// <summary>The second factor (TOTP) was confirmed: logins ask for a code from then on.</summary>
     MfaEnabled,
 
-    /// <summary>Declared for the second factor (API.md v1.1); nothing records it yet.</summary>
     MfaDisabled,
 
     /// <summary>A session ended by its user: logout, <c>DELETE users/me/sessions/{id}</c>, or logout-others (one event).</summary>
     SessionRevoked,
     RefreshTokenReused,
     LoggedOutEverywhere,
+
+    /// <summary>A recovery code let someone past the second factor (a login, a disable, new codes).</summary>
+    MfaRecoveryCodeUsed,
+
+    /// <summary>A new set of recovery codes replaced the old one.</summary>
+    MfaRecoveryCodesReplaced,
 }

@@ -24,6 +24,8 @@ public static class SecurityEventTypeNames
         [SecurityEventType.SessionRevoked] = "session_revoked",
         [SecurityEventType.RefreshTokenReused] = "refresh_token_reused",
         [SecurityEventType.LoggedOutEverywhere] = "logged_out_everywhere",
+        [SecurityEventType.MfaRecoveryCodeUsed] = "mfa_recovery_code_used",
+        [SecurityEventType.MfaRecoveryCodesReplaced] = "mfa_recovery_codes_replaced",
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<string, SecurityEventType> Types =

@@ -36,9 +36,10 @@ public sealed class Session
     private Session() { } // for EF Core
 
     private Session(Guid id, Guid userId, byte[] refreshTokenHash, DateTimeOffset now, TimeSpan refreshTokenLifetime,
-        TimeSpan maxLifetime, string? userAgent, IPAddress? ipAddress, string? deviceName)
+        TimeSpan maxLifetime, string? userAgent, IPAddress? ipAddress, string? deviceName, bool secondFactor)
     {
         Id = id;
+        SecondFactor = secondFactor;
         UserId = userId;
         CreatedAt = now;
         ExpiresAt = RefreshTokenExpiry(now, refreshTokenLifetime, maxLifetime); // the login issues the first token
@@ -80,6 +81,12 @@ public sealed class Session
     public string? DeviceName { get; private set; }
 
     /// <summary>
+    /// Whether its login proved the second factor as well as the password (API.md v1.1): its access tokens' <c>amr</c>
+    /// is <c>["pwd","otp"]</c> then, <c>["pwd"]</c> otherwise, from the login through every refresh.
+    /// </summary>
+    public bool SecondFactor { get; private set; }
+
+    /// <summary>
     /// When the session was last used, as API.md's <c>lastUsedAt</c>: its last refresh, or its login if it was never
     /// refreshed. The refresh already writes <see cref="LastRotatedAt"/> (the rotation's one statement), so this costs
     /// no write of its own; a use that does not refresh (any request with an access token) is deliberately not
@@ -95,11 +102,11 @@ public sealed class Session
     /// trimmed here, and a blank one is none.
     /// </summary>
     public static Session Open(Guid id, Guid userId, byte[] refreshTokenHash, DateTimeOffset now, TimeSpan refreshTokenLifetime,
-        TimeSpan maxLifetime, string? userAgent, IPAddress? ipAddress, string? deviceName = null)
+        TimeSpan maxLifetime, string? userAgent, IPAddress? ipAddress, string? deviceName = null, bool secondFactor = false)
     {
         ArgumentNullException.ThrowIfNull(refreshTokenHash);
         return new Session(id, userId, refreshTokenHash, now, refreshTokenLifetime, maxLifetime, userAgent, ipAddress,
-            deviceName);
+            deviceName, secondFactor);
     }
 
     /// <summary>The latest the session can end, however often refreshed: <paramref name="maxLifetime"/> after login.</summary>

@@ -9,8 +9,8 @@ using Tikiya.Infrastructure.Options;
 namespace Tikiya.Infrastructure.Maintenance;
 
 /// <summary>
-/// Every PURGE_INTERVAL_SECS, deletes expired sessions, refresh tokens, throttle rows, device tokens and security events, so
-/// tables stay bounded.
+/// Every PURGE_INTERVAL_SECS, deletes expired sessions, refresh tokens, throttle rows, device tokens, security events, MFA
+/// challenges and abandoned TOTP enrolments, so tables stay bounded.
 /// Every instance runs it; the deletes are idempotent. A failed run is logged and the next one tries again: the
 /// job must never stop the API.
 /// </summary>
@@ -27,7 +27,8 @@ internal sealed partial class PurgeBackgroundService(IServiceScopeFactory scopes
                 await using var scope = scopes.CreateAsyncScope();
                 var purged = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new PurgeExpiredCommand(), stoppingToken);
                 LogPurged(purged.Sessions, purged.RefreshTokens, purged.LoginThrottles, purged.EmailCodes, purged.OutboxMails,
-                    purged.RequestLimits, purged.DeviceTokens, purged.SecurityEvents);
+                    purged.RequestLimits, purged.DeviceTokens, purged.SecurityEvents, purged.MfaChallenges,
+                    purged.PendingTotpEnrolments);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -38,10 +39,10 @@ internal sealed partial class PurgeBackgroundService(IServiceScopeFactory scopes
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Purged {Sessions} sessions, {RefreshTokens} refresh tokens, {LoginThrottles} login throttles, "
-            + "{EmailCodes} email codes, {OutboxMails} sent mails, {RequestLimits} request limits, {DeviceTokens} device tokens "
-            + "and {SecurityEvents} security events")]
+            + "{EmailCodes} email codes, {OutboxMails} sent mails, {RequestLimits} request limits, {DeviceTokens} device tokens, "
+            + "{SecurityEvents} security events, {MfaChallenges} MFA challenges and {PendingTotpEnrolments} unconfirmed TOTP enrolments")]
     private partial void LogPurged(int sessions, int refreshTokens, int loginThrottles, int emailCodes, int outboxMails,
-        int requestLimits, int deviceTokens, int securityEvents);
+        int requestLimits, int deviceTokens, int securityEvents, int mfaChallenges, int pendingTotpEnrolments);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The purge of expired rows failed; it runs again at the next interval")]
     private partial void LogPurgeFailed(Exception exception);

@@ -5,6 +5,7 @@ using Tikiya.Application.Common.Interfaces;
 using Tikiya.Domain.Devices;
 using Tikiya.Domain.EmailCodes;
 using Tikiya.Domain.Mail;
+using Tikiya.Domain.Mfa;
 using Tikiya.Domain.SecurityEvents;
 using Tikiya.Domain.Sessions;
 using Tikiya.Domain.Throttling;
@@ -34,6 +35,12 @@ public sealed class TikiyaDbContext(DbContextOptions<TikiyaDbContext> options) :
     public DbSet<AddressRequestLimit> AddressRequestLimits => Set<AddressRequestLimit>();
 
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
+
+    public DbSet<TotpAuthenticator> TotpAuthenticators => Set<TotpAuthenticator>();
+
+    public DbSet<RecoveryCode> RecoveryCodes => Set<RecoveryCode>();
+
+    public DbSet<MfaChallenge> MfaChallenges => Set<MfaChallenge>();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

@@ -96,9 +96,11 @@ internal sealed class JwtKeySet
             return keys;
         }
 
-        if (options.SecretPrevious.Length > 0)
+        // With ES256 the former secret verifies no token, but it still reads the TOTP secrets and recovery codes a
+        // rotation of JWT_SECRET has not moved yet (docs/operations.md).
+        if (options.SecretPrevious.Length > 0 && Encoding.UTF8.GetByteCount(options.SecretPrevious) < JwtOptions.MinSecretBytes)
         {
-            problems.Add("JWT_SECRET_PREVIOUS is used only with JWT_ALGORITHM=HS256: an ES256 API accepts no HS256 token.");
+            problems.Add($"JWT_SECRET_PREVIOUS must be at least {JwtOptions.MinSecretBytes} bytes (UTF-8).");
         }
 
         if (options.SigningKeyFile.Length == 0)

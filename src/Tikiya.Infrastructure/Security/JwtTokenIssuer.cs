@@ -8,11 +8,17 @@ using Tikiya.Infrastructure.Options;
 namespace Tikiya.Infrastructure.Security;
 
 /// <summary>
-/// Access tokens: JWT, signed as <see cref="JwtContract"/> states, carrying iss, aud, sub, sid, jti, iat, exp (API.md).
-/// Refresh tokens are <see cref="RefreshTokenCodec"/>'s.
+/// Access tokens: JWT, signed as <see cref="JwtContract"/> states, carrying iss, aud, sub, sid, jti, iat, exp (API.md)
+/// and amr (RFC 8176 values, API.md v1.1). Refresh tokens are <see cref="RefreshTokenCodec"/>'s.
 /// </summary>
 internal sealed class JwtTokenIssuer : ITokenIssuer
 {
+    /// <summary>RFC 8176's <c>amr</c> claim: the methods the session's login used.</summary>
+    public const string AmrClaim = "amr";
+
+    private static readonly string[] PasswordOnly = ["pwd"];
+    private static readonly string[] PasswordAndOtp = ["pwd", "otp"];
+
     private readonly JwtOptions _options;
     private readonly JwtContract _contract;
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
@@ -26,7 +32,7 @@ internal sealed class JwtTokenIssuer : ITokenIssuer
 
     public TimeSpan RefreshTokenLifetime { get; }
 
-    public TokensResponse Issue(Guid userId, Guid sessionId, string refreshToken, DateTimeOffset now)
+    public TokensResponse Issue(Guid userId, Guid sessionId, bool secondFactor, string refreshToken, DateTimeOffset now)
     {
         var lifetime = TimeSpan.FromSeconds(_options.AccessTokenTtlSecs);
         var accessToken = _handler.CreateToken(new SecurityTokenDescriptor
@@ -41,6 +47,7 @@ internal sealed class JwtTokenIssuer : ITokenIssuer
                 [JwtRegisteredClaimNames.Sub] = userId.ToString(),
                 [JwtRegisteredClaimNames.Sid] = sessionId.ToString(),
                 [JwtRegisteredClaimNames.Jti] = Guid.NewGuid().ToString("N"),
+                [AmrClaim] = secondFactor ? PasswordAndOtp : PasswordOnly,
             },
             SigningCredentials = _contract.SigningCredentials,
         });

@@ -20,18 +20,26 @@ internal sealed class ActiveSessionReads(TikiyaDbContext db) : IActiveSessionRea
             db.Sessions.Any(s => s.Id == sessionId && s.UserId == userId && s.RevokedAt == null && now < s.ExpiresAt
                 && s.CreatedAt > openedAfter));
 
-    // Both primary keys: one indexed query answers whether the session lives and who the user is.
-    private static readonly Func<TikiyaDbContext, Guid, Guid, DateTimeOffset, DateTimeOffset, CancellationToken, Task<User?>>
+    // Primary keys only: one indexed query answers whether the session lives, who the user is and whether their second
+    // factor is on.
+    private static readonly Func<TikiyaDbContext, Guid, Guid, DateTimeOffset, DateTimeOffset, CancellationToken, Task<ActiveAccount?>>
         UserOfActiveSession = EF.CompileAsyncQuery((TikiyaDbContext db, Guid userId, Guid sessionId, DateTimeOffset now,
             DateTimeOffset openedAfter, CancellationToken _) =>
-            db.Users.AsNoTracking().SingleOrDefault(u => u.Id == userId && db.Sessions.Any(s =>
-                s.Id == sessionId && s.UserId == u.Id && s.RevokedAt == null && now < s.ExpiresAt && s.CreatedAt > openedAfter)));
+            db.Users.AsNoTracking()
+                .Where(u => u.Id == userId && db.Sessions.Any(s =>
+                    s.Id == sessionId && s.UserId == u.Id && s.RevokedAt == null && now < s.ExpiresAt && s.CreatedAt > openedAfter))
+                .Select(u => new ActiveAccount
+                {
+                    User = u,
+                    MfaEnabled = db.TotpAuthenticators.Any(a => a.UserId == u.Id && a.ConfirmedAt != null),
+                })
+                .SingleOrDefault());
 
     public Task<bool> IsActiveAsync(Guid sessionId, Guid userId, DateTimeOffset now, TimeSpan maxLifetime,
         CancellationToken cancellationToken) =>
         IsActive(db, sessionId, userId, now, Session.OpenedAfter(now, maxLifetime), cancellationToken);
 
-    public Task<User?> FindUserOfActiveSessionAsync(Guid userId, Guid sessionId, DateTimeOffset now, TimeSpan maxLifetime,
+    public Task<ActiveAccount?> FindUserOfActiveSessionAsync(Guid userId, Guid sessionId, DateTimeOffset now, TimeSpan maxLifetime,
         CancellationToken cancellationToken) =>
         UserOfActiveSession(db, userId, sessionId, now, Session.OpenedAfter(now, maxLifetime), cancellationToken);
 }

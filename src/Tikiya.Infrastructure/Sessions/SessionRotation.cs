@@ -21,7 +21,7 @@ internal sealed class SessionRotation(TikiyaDbContext db) : ISessionRotation
 {
     private const string Sql = """
         WITH seen AS (
-            SELECT user_id, refresh_generation FROM sessions WHERE id = @session_id
+            SELECT user_id, refresh_generation, second_factor FROM sessions WHERE id = @session_id
         ), rotated AS (
             UPDATE sessions
                SET refresh_token_hash = @next_hash, refresh_generation = refresh_generation + 1,
@@ -36,7 +36,8 @@ internal sealed class SessionRotation(TikiyaDbContext db) : ISessionRotation
             UPDATE refresh_tokens SET rotated_at = @now
              WHERE @v1 AND session_id IN (SELECT id FROM rotated) AND rotated_at IS NULL
         )
-        SELECT seen.user_id, seen.refresh_generation AS seen_generation, rotated.id IS NOT NULL AS rotated
+        SELECT seen.user_id, seen.refresh_generation AS seen_generation, rotated.id IS NOT NULL AS rotated,
+               seen.second_factor
           FROM seen LEFT JOIN rotated ON true
         """;
 

@@ -121,5 +121,5 @@ public sealed class SessionLifetimeTests : ApiTest
     }
 
     private static string NewAccessToken(Guid userId, Guid sessionId) =>
-        Factory.Services.GetRequiredService<ITokenIssuer>().Issue(userId, sessionId, "unused", Factory.Clock.GetUtcNow()).AccessToken;
+        Factory.Services.GetRequiredService<ITokenIssuer>().Issue(userId, sessionId, secondFactor: false, "unused", Factory.Clock.GetUtcNow()).AccessToken;
 }

@@ -261,7 +261,7 @@ public sealed class MeTests : ApiTest
             userAgent: null, ipAddress: null);
         db.Sessions.Add(session);
         await db.SaveChangesAsync();
-        return tokens.Issue(userId, session.Id, refresh.Token, now).AccessToken;
+        return tokens.Issue(userId, session.Id, secondFactor: false, refresh.Token, now).AccessToken;
     }
 
     private static async Task AssertRejectedAsync(HttpResponseMessage response)

@@ -46,5 +46,5 @@ public sealed class JwtContractTests
 
     private string Issue(JwtContract contract) =>
         new JwtTokenIssuer(_options, contract)
-            .Issue(UserId, SessionId, "refresh-token", _clock.GetUtcNow()).AccessToken;
+            .Issue(UserId, SessionId, secondFactor: false, "refresh-token", _clock.GetUtcNow()).AccessToken;
 }

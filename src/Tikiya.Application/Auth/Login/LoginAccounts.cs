@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Tikiya.Application.Accounts;
 using Tikiya.Application.Auth.Devices;
 using Tikiya.Application.Common.Interfaces;
+using Tikiya.Application.Mfa;
 using Tikiya.Domain.Devices;
 using Tikiya.Domain.Users;
 
@@ -14,9 +15,11 @@ namespace Tikiya.Application.Auth.Login;
 /// was right, the device token its answer carries. A valid token presented is kept, the same one given back (a client
 /// stores it once per device); any other login gets a new one. Finding and remembering stay together because they are
 /// the two ends of one presented token; <see cref="Sessions.SessionOpening"/> keeps to the session, its tokens, its cap
-/// and its events, which is as many collaborators as STYLE.md §7 allows.
+/// and its events, which is as many collaborators as STYLE.md §7 allows. With the second factor on, the right
+/// password opens an <see cref="MfaChallenges">MFA challenge</see> instead of a session (API.md v1.1).
 /// </summary>
-internal sealed class LoginAccounts(IApplicationDbContext db, IDeviceTokenCodec codec, AccountPolicy policy, TimeProvider time)
+internal sealed class LoginAccounts(IApplicationDbContext db, IDeviceTokenCodec codec, AccountPolicy policy,
+    MfaChallenges challenges, TimeProvider time)
 {
     /// <summary>
     /// The account of <paramref name="email"/> and, when <paramref name="presentedToken"/> is a valid device token of
@@ -59,6 +62,25 @@ internal sealed class LoginAccounts(IApplicationDbContext db, IDeviceTokenCodec 
     }
 
     /// <summary>
+    /// Under the account's lock, once the password was right: whether the account asks for its second factor, in the
+    /// same query that tells whether the password checked is still the account's (null when a reset, change or
+    /// deletion committed meanwhile).
+    /// </summary>
+    public Task<bool?> SecondFactorIfUnchangedAsync(User user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return db.Users
+            .Where(u => u.Id == user.Id && u.PasswordHash == user.PasswordHash)
+            .Select(u => (bool?)db.TotpAuthenticators.Any(a => a.UserId == u.Id && a.ConfirmedAt != null))
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+
+    /// <inheritdoc cref="MfaChallenges.OpenAsync"/>
+    public Task<string> OpenMfaChallengeAsync(User user, KnownDevice? device, string? deviceName, DateTimeOffset now,
+        CancellationToken cancellationToken) =>
+        challenges.OpenAsync(user, device, deviceName, now, cancellationToken);
+
+    /// <summary>
     /// In the login's transaction, once the password was right: the presented device's last use (its lifetime starts
     /// again), or a new device token, the user's least recently used ones beyond <see cref="DeviceToken.MaxPerUser"/>
     /// less one deleted first. Returns the token for the answer.
@@ -74,6 +96,32 @@ internal sealed class LoginAccounts(IApplicationDbContext db, IDeviceTokenCodec 
             return device.Token;
         }
 
+        return await IssueDeviceAsync(userId, now, cancellationToken);
+    }
+
+    /// <summary>
+    /// As <see cref="RememberDeviceAsync"/>, for a login's second step (API.md v1.1), which knows the device its first
+    /// step came from but not its token (only a hash is stored): that device gets a new token in place, keeping its
+    /// row and its throttle count, and the answer carries it for the client to keep instead of the old one.
+    /// </summary>
+    public async Task<string> RenewDeviceAsync(Guid userId, Guid? deviceId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (deviceId is { } id)
+        {
+            var renewed = codec.Create();
+            if (await db.DeviceTokens.Where(d => d.Id == id && d.UserId == userId)
+                    .ExecuteUpdateAsync(d => d.SetProperty(x => x.TokenHash, renewed.Hash).SetProperty(x => x.LastUsedAt, now)
+                        .SetProperty(x => x.ExpiresAt, DeviceToken.ExpiryAfterUse(now)), cancellationToken) == 1)
+            {
+                return renewed.Token;
+            }
+        }
+
+        return await IssueDeviceAsync(userId, now, cancellationToken);
+    }
+
+    private async Task<string> IssueDeviceAsync(Guid userId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         // The caller holds the account's lock: two logins of one user never both count the same room.
         await db.DeviceTokens
             .Where(d => d.UserId == userId)

@@ -13,7 +13,8 @@ namespace Tikiya.Application.Auth.Login;
 /// <summary>
 /// API.md's login in three steps, so that no connection or lock is held while Argon2 runs: reserve the attempt in the
 /// email's throttle, or in its known device's (429 when throttled), verify the password with nothing held, then settle
-/// under the account's lock in one save: the session, the count reset, the device token, a stronger hash.
+/// under the account's lock in one save: the session, the count reset, the device token, a stronger hash. With the
+/// second factor on, the settlement opens an MFA challenge instead, which <c>login/mfa</c> finishes (LoginMfaHandler).
 /// </summary>
 internal sealed partial class LoginHandler(IApplicationDbContext db, AccountThrottle throttle, IPasswordHasher hasher,
     LoginAccounts accounts, SessionOpening sessions, ILogger<LoginHandler> logger)
@@ -57,13 +58,12 @@ internal sealed partial class LoginHandler(IApplicationDbContext db, AccountThro
         var count = await throttle.LockAsync(attempt.Email, cancellationToken);
         // Under the account's lock: a reset, a password change or a deletion that committed while the password was
         // checked is seen here (the password checked is no longer the account's); one still to come ends this session.
-        if (!await db.Users.AnyAsync(u => u.Id == user.Id && u.PasswordHash == user.PasswordHash, cancellationToken))
+        if (await accounts.SecondFactorIfUnchangedAsync(user, cancellationToken) is not { } secondFactor)
         {
             LogLoginFailed(LoginFailure.AccountChanged, attempt.EmailForLog);
             throw new InvalidCredentialsException();
         }
 
-        await attempt.SucceedAsync(count, cancellationToken);
         if (strongerHash is not null)
         {
             user.ChangePasswordHash(strongerHash);
@@ -72,13 +72,26 @@ internal sealed partial class LoginHandler(IApplicationDbContext db, AccountThro
         if (!accounts.MayOpenSession(user))
         {
             // The right password, so this answer tells nothing a wrong one would hide (API.md: 403 after the check).
+            await attempt.SucceedAsync(count, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             LogLoginFailed(LoginFailure.EmailNotVerified, attempt.EmailForLog);
             throw new EmailNotVerifiedException();
         }
 
-        var session = await sessions.OpenAsync(user, attempt.At, deviceName, cancellationToken);
+        if (secondFactor)
+        {
+            // API.md v1.1: the count starts again only once login/mfa succeeds. The attempt is given back (disposed
+            // unsettled): the password was right, so it is no failure, and its codes are counted at the second step.
+            var mfaToken = await accounts.OpenMfaChallengeAsync(user, device, deviceName, attempt.At, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken); // the challenge and any stronger hash
+            await transaction.CommitAsync(cancellationToken);
+            LogMfaRequired(user.Id);
+            throw new MfaRequiredException(mfaToken);
+        }
+
+        await attempt.SucceedAsync(count, cancellationToken);
+        var session = await sessions.OpenAsync(user, attempt.At, deviceName, secondFactor: false, cancellationToken);
         var deviceToken = await accounts.RememberDeviceAsync(user.Id, device, attempt.At, cancellationToken);
         // The session, the count reset, the device token and any stronger hash, together.
         await db.SaveChangesAsync(cancellationToken);
@@ -89,6 +102,9 @@ internal sealed partial class LoginHandler(IApplicationDbContext db, AccountThro
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Login failed ({Reason}) for email {EmailFingerprint}")]
     private partial void LogLoginFailed(LoginFailure reason, string emailFingerprint);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Password right for user {UserId}; their second factor is asked for")]
+    private partial void LogMfaRequired(Guid userId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId} opened for user {UserId}")]
     private partial void LogSessionOpened(Guid sessionId, Guid userId);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Tikiya.Application.Common.Interfaces;
 using Tikiya.Domain.Devices;
 using Tikiya.Domain.Mail;
+using Tikiya.Domain.Mfa;
 using Tikiya.Domain.SecurityEvents;
 using Tikiya.Domain.Sessions;
 using Tikiya.Domain.Throttling;
@@ -40,7 +41,11 @@ internal sealed class PurgeExpiredHandler([FromKeyedServices(IApplicationDbConte
         var limits = await db.AddressRequestLimits.Where(l => l.LastRequestAt <= idleSince).DeleteInBatchesAsync(batch, cancellationToken);
         var devices = await db.DeviceTokens.Where(DeviceToken.ExpiredAt(now)).DeleteInBatchesAsync(batch, cancellationToken);
         var events = await PurgeSecurityEventsAsync(now, batch, cancellationToken);
-        return new PurgeResult(sessions, refreshTokens, throttles, codes, mails, limits, devices, events);
+        var challenges = await db.MfaChallenges.Where(MfaChallenge.ExpiredAt(now)).DeleteInBatchesAsync(batch, cancellationToken);
+        var abandonedEnrolment = now - TotpAuthenticator.PendingLifetime;
+        var enrolments = await db.TotpAuthenticators.Where(a => a.ConfirmedAt == null && a.CreatedAt <= abandonedEnrolment)
+            .DeleteInBatchesAsync(batch, cancellationToken);
+        return new PurgeResult(sessions, refreshTokens, throttles, codes, mails, limits, devices, events, challenges, enrolments);
     }
 
     /// <summary>

@@ -27,7 +27,7 @@ internal sealed class RefreshRotation(ISessionRotation rotations, SessionTokens 
         var rotation = await rotations.RotateAsync(claim, next.Hash, now, now + tokens.RefreshTokenLifetime, sessions.MaxLifetime,
             cancellationToken);
         return rotation is { Rotated: true }
-            ? (rotation, tokens.Issue(rotation.UserId, claim.SessionId, next, now))
+            ? (rotation, tokens.Issue(rotation.UserId, claim.SessionId, rotation.SecondFactor, next, now))
             : (rotation, null);
     }
 

@@ -8,4 +8,5 @@ namespace Tikiya.Application.Auth.Refresh;
 /// already moved past (reuse), which look alike once the winner has committed.
 /// </param>
 /// <param name="Rotated">Whether this refresh moved the session to the next generation.</param>
-public sealed record RotationResult(Guid UserId, long SeenGeneration, bool Rotated);
+/// <param name="SecondFactor">Whether the session's login proved the second factor: its <c>amr</c>, kept across refreshes.</param>
+public sealed record RotationResult(Guid UserId, long SeenGeneration, bool Rotated, bool SecondFactor);

@@ -33,7 +33,7 @@ internal sealed partial class RegisterHandler(IApplicationDbContext db, IPasswor
             cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         LogRegistered(user.Id);
-        return user.ToResponse();
+        return user.ToResponse(mfaEnabled: false);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId} registered")]

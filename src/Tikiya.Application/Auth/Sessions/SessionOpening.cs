@@ -23,8 +23,10 @@ internal sealed class SessionOpening(IApplicationDbContext db, SessionTokens tok
     /// <param name="user">Whose session it is.</param>
     /// <param name="now">The login's time.</param>
     /// <param name="deviceName">The login's <c>deviceName</c>, validated as input; null when it gave none.</param>
+    /// <param name="secondFactor">Whether the login proved the second factor too (<c>amr</c>, for the session's life).</param>
     /// <param name="cancellationToken">The request's.</param>
-    public async Task<OpenedSession> OpenAsync(User user, DateTimeOffset now, string? deviceName, CancellationToken cancellationToken)
+    public async Task<OpenedSession> OpenAsync(User user, DateTimeOffset now, string? deviceName, bool secondFactor,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
         // One UPDATE, usually of no row: the newest MaxPerUser - 1 stay, so with the new one there are MaxPerUser.
@@ -37,13 +39,13 @@ internal sealed class SessionOpening(IApplicationDbContext db, SessionTokens tok
         var sessionId = Session.NewId(now);
         var refresh = tokens.Create(sessionId, Session.FirstGeneration);
         db.Sessions.Add(Session.Open(sessionId, user.Id, refresh.Hash, now, tokens.RefreshTokenLifetime, policy.MaxLifetime,
-            caller.UserAgent, caller.IpAddress, deviceName));
+            caller.UserAgent, caller.IpAddress, deviceName, secondFactor));
         if (ended > 0)
         {
             events.Record(user.Id, SecurityEventType.SessionRevoked, now); // the user sees why a device was signed out
         }
 
         events.Record(user.Id, SecurityEventType.LoginSucceeded, now);
-        return new OpenedSession(sessionId, tokens.Issue(user.Id, sessionId, refresh, now));
+        return new OpenedSession(sessionId, tokens.Issue(user.Id, sessionId, secondFactor, refresh, now));
     }
 }

@@ -17,10 +17,10 @@ internal sealed class SessionTokens(ITokenIssuer accessTokens, IRefreshTokenCode
     public NewRefreshToken Create(Guid sessionId, long generation) => refreshTokens.Create(sessionId, generation);
 
     /// <summary>API.md's <c>Tokens</c> answer: an access token of the session beside its new refresh token.</summary>
-    public TokensResponse Issue(Guid userId, Guid sessionId, NewRefreshToken refreshToken, DateTimeOffset now)
+    public TokensResponse Issue(Guid userId, Guid sessionId, bool secondFactor, NewRefreshToken refreshToken, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(refreshToken);
-        return accessTokens.Issue(userId, sessionId, refreshToken.Token, now);
+        return accessTokens.Issue(userId, sessionId, secondFactor, refreshToken.Token, now);
     }
 
     /// <inheritdoc cref="IRefreshTokenCodec.Read"/>

@@ -12,7 +12,10 @@ public interface IActiveSessionReads
     /// <summary>Whether session <paramref name="sessionId"/> of user <paramref name="userId"/> is active at <paramref name="now"/>.</summary>
     Task<bool> IsActiveAsync(Guid sessionId, Guid userId, DateTimeOffset now, TimeSpan maxLifetime, CancellationToken cancellationToken);
 
-    /// <summary>The user, untracked, only while session <paramref name="sessionId"/> of theirs is active; else null.</summary>
-    Task<User?> FindUserOfActiveSessionAsync(Guid userId, Guid sessionId, DateTimeOffset now, TimeSpan maxLifetime,
+    /// <summary>
+    /// The user, untracked, with whether their second factor is on, only while session <paramref name="sessionId"/> of
+    /// theirs is active; else null.
+    /// </summary>
+    Task<ActiveAccount?> FindUserOfActiveSessionAsync(Guid userId, Guid sessionId, DateTimeOffset now, TimeSpan maxLifetime,
         CancellationToken cancellationToken);
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Tikiya.Domain.Devices;
 using Tikiya.Domain.EmailCodes;
 using Tikiya.Domain.Mail;
+using Tikiya.Domain.Mfa;
 using Tikiya.Domain.SecurityEvents;
 using Tikiya.Domain.Sessions;
 using Tikiya.Domain.Throttling;
@@ -40,6 +41,12 @@ public interface IApplicationDbContext
     DbSet<AddressRequestLimit> AddressRequestLimits { get; }
 
     DbSet<SecurityEvent> SecurityEvents { get; }
+
+    DbSet<TotpAuthenticator> TotpAuthenticators { get; }
+
+    DbSet<RecoveryCode> RecoveryCodes { get; }
+
+    DbSet<MfaChallenge> MfaChallenges { get; }
 
     /// <summary>For a handler that opens its own transaction, when a save and a bulk UPDATE must commit together.</summary>
     DatabaseFacade Database { get; }

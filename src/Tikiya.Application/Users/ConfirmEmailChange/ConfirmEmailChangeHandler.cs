@@ -32,9 +32,10 @@ internal sealed partial class ConfirmEmailChangeHandler(IApplicationDbContext db
         // After the user's row is updated (and locked): a code issued for the old address meanwhile is gone too.
         await db.EmailCodes.Where(c => c.UserId == user.Id && c.Purpose != EmailCodePurpose.ChangeEmail)
             .ExecuteDeleteAsync(cancellationToken);
+        var mfaEnabled = await db.TotpAuthenticators.AnyAsync(a => a.UserId == user.Id && a.ConfirmedAt != null, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         LogChanged(user.Id);
-        return user.ToResponse();
+        return user.ToResponse(mfaEnabled);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Email of user {UserId} changed")]

@@ -10,8 +10,9 @@ internal sealed class GetMeHandler(IActiveSessionReads sessions, ICaller caller,
 {
     public async ValueTask<UserResponse> Handle(GetMeQuery query, CancellationToken cancellationToken)
     {
-        var user = await sessions.FindUserOfActiveSessionAsync(caller.UserId, caller.SessionId, time.GetUtcNow(), policy.MaxLifetime,
-            cancellationToken);
-        return user?.ToResponse() ?? throw new NotAuthenticatedException(); // ended meanwhile, or the account is gone
+        var account = await sessions.FindUserOfActiveSessionAsync(caller.UserId, caller.SessionId, time.GetUtcNow(),
+            policy.MaxLifetime, cancellationToken);
+        return account?.User.ToResponse(account.MfaEnabled)
+            ?? throw new NotAuthenticatedException(); // ended meanwhile, or the account is gone
     }
 }

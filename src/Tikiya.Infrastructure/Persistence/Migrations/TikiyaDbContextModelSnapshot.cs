@@ -259,6 +259,130 @@ namespace Tikiya.Infrastructure.Persistence.Migrations
                     b.ToTable("mail_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Tikiya.Domain.Mfa.MfaChallenge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DeviceName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("device_name");
+
+                    b.Property<Guid?>("DeviceTokenId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("device_token_id");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<byte[]>("PasswordStamp")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("password_stamp");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("token_hash");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_mfa_challenges");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_mfa_challenges_expires_at");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_mfa_challenges_token_hash");
+
+                    b.HasIndex("UserId", "CreatedAt")
+                        .HasDatabaseName("ix_mfa_challenges_user_id_created_at");
+
+                    b.ToTable("mfa_challenges", (string)null);
+                });
+
+            modelBuilder.Entity("Tikiya.Domain.Mfa.RecoveryCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("CodeHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("code_hash");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_recovery_codes");
+
+                    b.HasIndex("UserId", "CodeHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_recovery_codes_user_id_code_hash");
+
+                    b.ToTable("recovery_codes", (string)null);
+                });
+
+            modelBuilder.Entity("Tikiya.Domain.Mfa.TotpAuthenticator", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<byte[]>("KeyId")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("key_id");
+
+                    b.Property<long?>("LastAcceptedStep")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_accepted_step");
+
+                    b.Property<byte[]>("SecretCiphertext")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("secret_ciphertext");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_totp_authenticators");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_totp_authenticators_created_at")
+                        .HasFilter("confirmed_at IS NULL");
+
+                    b.ToTable("totp_authenticators", (string)null);
+                });
+
             modelBuilder.Entity("Tikiya.Domain.SecurityEvents.SecurityEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -299,7 +423,7 @@ namespace Tikiya.Infrastructure.Persistence.Migrations
 
                     b.ToTable("security_events", null, t =>
                         {
-                            t.HasCheckConstraint("ck_security_events_type", "type IN ('registered', 'login_succeeded', 'login_failed', 'login_throttled', 'password_changed', 'password_reset', 'email_verified', 'email_changed', 'mfa_enabled', 'mfa_disabled', 'session_revoked', 'refresh_token_reused', 'logged_out_everywhere')");
+                            t.HasCheckConstraint("ck_security_events_type", "type IN ('registered', 'login_succeeded', 'login_failed', 'login_throttled', 'password_changed', 'password_reset', 'email_verified', 'email_changed', 'mfa_enabled', 'mfa_disabled', 'session_revoked', 'refresh_token_reused', 'logged_out_everywhere', 'mfa_recovery_code_used', 'mfa_recovery_codes_replaced')");
                         });
                 });
 
@@ -386,6 +510,10 @@ namespace Tikiya.Infrastructure.Persistence.Migrations
                     b.Property<DateTimeOffset?>("RevokedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("revoked_at");
+
+                    b.Property<bool>("SecondFactor")
+                        .HasColumnType("boolean")
+                        .HasColumnName("second_factor");
 
                     b.Property<string>("UserAgent")
                         .HasMaxLength(512)
@@ -513,6 +641,36 @@ namespace Tikiya.Infrastructure.Persistence.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .HasConstraintName("fk_mail_outbox_users_user_id");
+                });
+
+            modelBuilder.Entity("Tikiya.Domain.Mfa.MfaChallenge", b =>
+                {
+                    b.HasOne("Tikiya.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_mfa_challenges_users_user_id");
+                });
+
+            modelBuilder.Entity("Tikiya.Domain.Mfa.RecoveryCode", b =>
+                {
+                    b.HasOne("Tikiya.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_recovery_codes_users_user_id");
+                });
+
+            modelBuilder.Entity("Tikiya.Domain.Mfa.TotpAuthenticator", b =>
+                {
+                    b.HasOne("Tikiya.Domain.Users.User", null)
+                        .WithOne()
+                        .HasForeignKey("Tikiya.Domain.Mfa.TotpAuthenticator", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_totp_authenticators_users_user_id");
                 });
 
             modelBuilder.Entity("Tikiya.Domain.SecurityEvents.SecurityEvent", b =>

@@ -1,0 +1,8 @@
+using FluentValidation;
+
+namespace Tikiya.Application.Mfa.ConfirmTotp;
+
+internal sealed class ConfirmTotpValidator : AbstractValidator<ConfirmTotpCommand>
+{
+    public ConfirmTotpValidator() => RuleFor(c => c.Code).MustBeAnMfaCode();
+}
