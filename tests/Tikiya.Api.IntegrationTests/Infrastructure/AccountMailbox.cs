@@ -17,6 +17,8 @@ public static class AccountMailbox
     public const string EmailChangeRequested = "A change of your email address was asked for";
     public const string EmailChanged = "Your email address was changed";
     public const string AccountDeleted = "Your account was deleted";
+    public const string MfaEnabled = "Two-step sign-in was switched on";
+    public const string MfaDisabled = "Two-step sign-in was switched off";
 
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
