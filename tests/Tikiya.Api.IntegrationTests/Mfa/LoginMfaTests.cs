@@ -63,7 +63,7 @@ public sealed class LoginMfaTests : ApiTest
 
         var response = await Client.LoginMfaAsync(mfaToken, account.CodeAt(Now));
 
-        var tokens = await TokensOkAsync(response);
+        var tokens = await AuthClient.OkJsonAsync<Tokens>(response);
         Assert.That(Amr(tokens), Is.EqualTo(new[] { "pwd", "otp" }));
         Assert.That(response.Headers.CacheControl?.NoStore, Is.True);
         Assert.That((await Client.MeAsync(tokens.AccessToken)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -84,7 +84,7 @@ public sealed class LoginMfaTests : ApiTest
     public async Task Refresh_OfASessionOpenedWithTheSecondFactor_KeepsItsAmr()
     {
         var account = await Client.SaveUserWithMfaAsync(Factory);
-        var tokens = await TokensOkAsync(await Client.LoginMfaAsync(await Client.LoginForMfaTokenAsync(), account.CodeAt(Now)));
+        var tokens = await Client.LoginMfaOkAsync(await Client.LoginForMfaTokenAsync(), account.CodeAt(Now));
 
         var once = await Client.RefreshOkAsync(tokens.RefreshToken);
         var twice = await Client.RefreshOkAsync(once.RefreshToken);
@@ -123,7 +123,7 @@ public sealed class LoginMfaTests : ApiTest
     {
         var account = await Client.SaveUserWithMfaAsync(Factory);
         var code = account.CodeAt(Now);
-        await TokensOkAsync(await Client.LoginMfaAsync(await Client.LoginForMfaTokenAsync(), code));
+        await Client.LoginMfaOkAsync(await Client.LoginForMfaTokenAsync(), code);
         Factory.Clock.Advance(TimeSpan.FromSeconds(10)); // still inside the code's window
 
         var replay = await Client.LoginMfaAsync(await Client.LoginForMfaTokenAsync(), code);
@@ -135,7 +135,7 @@ public sealed class LoginMfaTests : ApiTest
     public async Task LoginMfa_WithTheCodeOfAStepBeforeTheLastAccepted_Returns401InvalidMfaCode()
     {
         var account = await Client.SaveUserWithMfaAsync(Factory);
-        await TokensOkAsync(await Client.LoginMfaAsync(await Client.LoginForMfaTokenAsync(), account.CodeAt(Now.AddSeconds(30))));
+        await Client.LoginMfaOkAsync(await Client.LoginForMfaTokenAsync(), account.CodeAt(Now.AddSeconds(30)));
 
         var older = await Client.LoginMfaAsync(await Client.LoginForMfaTokenAsync(), account.CodeAt(Now));
 
@@ -173,7 +173,7 @@ public sealed class LoginMfaTests : ApiTest
     {
         var account = await Client.SaveUserWithMfaAsync(Factory);
         var mfaToken = await Client.LoginForMfaTokenAsync();
-        await TokensOkAsync(await Client.LoginMfaAsync(mfaToken, account.CodeAt(Now)));
+        await Client.LoginMfaOkAsync(mfaToken, account.CodeAt(Now));
         Factory.Clock.Advance(TimeSpan.FromSeconds(30));
 
         var again = await Client.LoginMfaAsync(mfaToken, account.CodeAt(Now));
@@ -228,7 +228,7 @@ public sealed class LoginMfaTests : ApiTest
         var first = await Client.LoginMfaAsync(await Client.LoginForMfaTokenAsync(), recoveryCode);
         var second = await Client.LoginMfaAsync(await Client.LoginForMfaTokenAsync(), recoveryCode);
 
-        var tokens = await TokensOkAsync(first);
+        var tokens = await AuthClient.OkJsonAsync<Tokens>(first);
         Assert.That(Amr(tokens), Is.EqualTo(new[] { "pwd", "otp" }));
         await ProblemAssert.IsProblemAsync(second, HttpStatusCode.Unauthorized, "invalid_mfa_code");
     }
@@ -249,12 +249,12 @@ public sealed class LoginMfaTests : ApiTest
     {
         var account = await Client.SaveUserWithMfaAsync(Factory);
 
-        var tokens = await TokensOkAsync(await Client.LoginMfaAsync(await Client.LoginForMfaTokenAsync(), account.RecoveryCodes[0]));
+        var tokens = await Client.LoginMfaOkAsync(await Client.LoginForMfaTokenAsync(), account.RecoveryCodes[0]);
 
         var events = await Client.SecurityEventsOkAsync(tokens.AccessToken);
         Assert.That(events.Select(e => e.Type), Does.Contain("mfa_recovery_code_used"));
-        var status = await JsonOkAsync(await Client.MfaStatusAsync(tokens.AccessToken));
-        Assert.That(status.GetProperty("recoveryCodesRemaining").GetInt32(), Is.EqualTo(9));
+        var status = await Client.MfaStatusOkAsync(tokens.AccessToken);
+        Assert.That(status.RecoveryCodesRemaining, Is.EqualTo(9));
     }
 
     [Test]
@@ -313,7 +313,7 @@ public sealed class LoginMfaTests : ApiTest
             await Client.LoginAsync(password: WrongPassword);
         }
 
-        await TokensOkAsync(await Client.LoginMfaAsync(await Client.LoginForMfaTokenAsync(), account.CodeAt(Now)));
+        await Client.LoginMfaOkAsync(await Client.LoginForMfaTokenAsync(), account.CodeAt(Now));
         for (var attempt = 0; attempt < 4; attempt++)
         {
             await Client.LoginAsync(password: WrongPassword);
@@ -331,7 +331,7 @@ public sealed class LoginMfaTests : ApiTest
         var mfaToken = await Client.LoginForMfaTokenAsync();
         var afterPassword = await QueryAsync(db => db.SecurityEvents.CountAsync(e => e.Type == Domain.SecurityEvents.SecurityEventType.LoginSucceeded));
 
-        await TokensOkAsync(await Client.LoginMfaAsync(mfaToken, account.CodeAt(Now)));
+        await Client.LoginMfaOkAsync(mfaToken, account.CodeAt(Now));
 
         var afterCode = await QueryAsync(db => db.SecurityEvents.CountAsync(e => e.Type == Domain.SecurityEvents.SecurityEventType.LoginSucceeded));
         Assert.That((afterPassword, afterCode), Is.EqualTo((before, before + 1)));
@@ -368,12 +368,12 @@ public sealed class LoginMfaTests : ApiTest
     public async Task LoginMfa_FromAKnownDevice_GivesItANewDeviceTokenThatStaysKnown()
     {
         var account = await Client.SaveUserWithMfaAsync(Factory);
-        var first = await TokensOkAsync(await Client.LoginMfaAsync(await Client.LoginForMfaTokenAsync(), account.CodeAt(Now)));
+        var first = await Client.LoginMfaOkAsync(await Client.LoginForMfaTokenAsync(), account.CodeAt(Now));
         Factory.Clock.Advance(TimeSpan.FromSeconds(30));
         var devices = await QueryAsync(db => db.DeviceTokens.CountAsync());
 
         var mfaToken = await MfaClient.MfaTokenOfAsync(await Client.LoginFromKnownDeviceAsync(first.DeviceToken!));
-        var second = await TokensOkAsync(await Client.LoginMfaAsync(mfaToken, account.CodeAt(Now)));
+        var second = await Client.LoginMfaOkAsync(mfaToken, account.CodeAt(Now));
 
         Assert.That(second.DeviceToken, Is.Not.Null.And.Not.EqualTo(first.DeviceToken));
         Assert.That(await QueryAsync(db => db.DeviceTokens.CountAsync()), Is.EqualTo(devices)); // the same device, renewed
@@ -394,7 +394,7 @@ public sealed class LoginMfaTests : ApiTest
         var account = await Client.SaveUserWithMfaAsync(Factory);
         var mfaToken = await MfaClient.MfaTokenOfAsync(await Client.LoginFromDeviceAsync("Ann's phone"));
 
-        var tokens = await TokensOkAsync(await Client.LoginMfaAsync(mfaToken, account.CodeAt(Now)));
+        var tokens = await Client.LoginMfaOkAsync(mfaToken, account.CodeAt(Now));
 
         var sessions = await Client.SessionsOkAsync(tokens.AccessToken);
         Assert.That(sessions.Single(s => s.Current).DeviceName, Is.EqualTo("Ann's phone"));
@@ -417,17 +417,7 @@ public sealed class LoginMfaTests : ApiTest
     private static string[] Amr(Tokens tokens) =>
         [.. new JsonWebToken(tokens.AccessToken).Claims.Where(c => c.Type == "amr").Select(c => c.Value)];
 
-    private static async Task<Tokens> TokensOkAsync(HttpResponseMessage response)
-    {
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
-        return (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<Tokens>(response.Content))!;
-    }
 
-    private static async Task<JsonElement> JsonOkAsync(HttpResponseMessage response)
-    {
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
-    }
 
     private static async Task<string> BodyWithoutTraceAsync(HttpResponseMessage response)
     {

@@ -182,18 +182,16 @@ public sealed partial class TotpEnrolmentTests : ApiTest
     public async Task Status_SaysWhetherMfaIsOnAndHowManyRecoveryCodesAreLeft()
     {
         var session = await Client.SaveUserAndLoginAsync(Factory.Services);
-        var off = await JsonOkAsync(await Client.MfaStatusAsync(session.AccessToken));
+        var off = await Client.MfaStatusOkAsync(session.AccessToken);
         var enrolment = await Client.EnrolTotpOkAsync(session.AccessToken);
-        var pending = await JsonOkAsync(await Client.MfaStatusAsync(session.AccessToken));
+        var pending = await Client.MfaStatusOkAsync(session.AccessToken);
         await MfaClient.RecoveryCodesOkAsync(await Client.ConfirmTotpAsync(session.AccessToken, TotpCodes.At(enrolment.Secret, Now)));
 
-        var on = await JsonOkAsync(await Client.MfaStatusAsync(session.AccessToken));
+        var on = await Client.MfaStatusOkAsync(session.AccessToken);
 
-        Assert.That(off.GetProperty("enabled").GetBoolean(), Is.False);
-        Assert.That(pending.GetProperty("enabled").GetBoolean(), Is.False);
-        Assert.That(on.GetProperty("enabled").GetBoolean(), Is.True);
-        Assert.That(on.GetProperty("enabledAt").GetDateTimeOffset(), Is.EqualTo(Now).Within(TimeSpan.FromSeconds(1)));
-        Assert.That(on.GetProperty("recoveryCodesRemaining").GetInt32(), Is.EqualTo(10));
+        Assert.That(off, Is.EqualTo(new MfaStatus(false, null, 0)));
+        Assert.That(pending, Is.EqualTo(new MfaStatus(false, null, 0)));
+        Assert.That(on, Is.EqualTo(new MfaStatus(true, Now, 10)));
     }
 
     [Test]
@@ -216,13 +214,9 @@ public sealed partial class TotpEnrolmentTests : ApiTest
         Assert.That(await QueryAsync(db => db.TotpAuthenticators.CountAsync()), Is.Zero);
     }
 
-    private async Task<JsonElement> UserOfAsync(string accessToken) => await JsonOkAsync(await Client.MeAsync(accessToken));
+    private async Task<JsonElement> UserOfAsync(string accessToken) =>
+        await AuthClient.OkJsonAsync<JsonElement>(await Client.MeAsync(accessToken));
 
-    private static async Task<JsonElement> JsonOkAsync(HttpResponseMessage response)
-    {
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
-    }
 
     [GeneratedRegex("^[2-9a-hjkmnp-z]{4}-[2-9a-hjkmnp-z]{4}-[2-9a-hjkmnp-z]{4}$")]
     private static partial Regex RecoveryCodeShape();

@@ -151,8 +151,9 @@ public static class AuthClient
     private static Task<Tokens> OkTokensAsync(HttpResponseMessage response) => OkJsonAsync<Tokens>(response);
 
     /// <summary>The body of an answer that must be 200.</summary>
-    private static async Task<T> OkJsonAsync<T>(HttpResponseMessage response)
+    public static async Task<T> OkJsonAsync<T>(HttpResponseMessage response)
     {
+        ArgumentNullException.ThrowIfNull(response);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<T>())!;
     }

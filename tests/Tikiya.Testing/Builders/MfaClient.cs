@@ -34,6 +34,14 @@ public static class MfaClient
     public static Task<HttpResponseMessage> LoginMfaAsync(this HttpClient client, string mfaToken, string code) =>
         client.PostAsJsonAsync("/api/v1/auth/login/mfa", new { mfaToken, code });
 
+    /// <summary>A second step that must succeed, and its tokens.</summary>
+    public static async Task<Tokens> LoginMfaOkAsync(this HttpClient client, string mfaToken, string code) =>
+        await AuthClient.OkJsonAsync<Tokens>(await client.LoginMfaAsync(mfaToken, code));
+
+    /// <summary>The second factor's status, which must be answered.</summary>
+    public static async Task<MfaStatus> MfaStatusOkAsync(this HttpClient client, string accessToken) =>
+        await AuthClient.OkJsonAsync<MfaStatus>(await client.MfaStatusAsync(accessToken));
+
     /// <summary>The recovery codes of an answer that must be 200.</summary>
     public static async Task<IReadOnlyList<string>> RecoveryCodesOkAsync(HttpResponseMessage response)
     {
