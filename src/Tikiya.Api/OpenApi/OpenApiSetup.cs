@@ -33,6 +33,7 @@ internal static class OpenApiSetup
             });
             options.AddOperationTransformer<BearerSecurityTransformer>();
             options.AddOperationTransformer<OperationExamples>();
+            options.AddOperationTransformer<MfaRequiredProblem>();
             options.AddSchemaTransformer<ProblemSchemaTransformer>();
         });
 }

@@ -15,6 +15,9 @@ internal sealed class OperationExamples : IOpenApiOperationTransformer
     private const string RefreshToken = "q5Jt8Xr2f0oW3vYh9KcLb1sNmA7eUdGz4iPyTxRwE6k";
     private const string DeviceToken = "Zc3uV0a9QkT7mWb2xLr5nYe8pDs1hGi4oFj6tKq0wAe";
     private const string Code = "482139"; // API.md: the 6-digit code of the mail
+    private const string TotpCode = "907314"; // a code of the authenticator app (RFC 6238)
+    private const string RecoveryCode = "kpk7-y3xp-wh8e";
+    private const string TotpSecret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"; // 20 bytes, base32
 
     private static readonly JsonObject Tokens = new()
     {
@@ -25,7 +28,16 @@ internal sealed class OperationExamples : IOpenApiOperationTransformer
     };
 
     // Login's answer adds the device token; refresh's never has one (API.md v1.1).
-    private static readonly JsonObject LoginTokens = WithDeviceToken(Tokens);
+    private static readonly JsonObject LoginTokens = WithDeviceToken(Tokens, DeviceToken);
+
+    // login/mfa gives the device of its first step a new token, in place of the one that step presented.
+    private static readonly JsonObject LoginMfaTokens = WithDeviceToken(Tokens, "Hq8rN2vXc5TbL0mYe7KsWd3pZa9uFg4jRi6oEt1nQwU");
+
+    private static readonly JsonObject RecoveryCodes = new()
+    {
+        ["recoveryCodes"] = new JsonArray("uhy5-8fhe-93bh", "d6wx-757n-huv4", RecoveryCode, "hq3d-kfjk-gg97", "3s3v-9s3w-b5vh",
+            "xwxs-dvav-hvjm", "b6nt-dzp5-9arc", "yx42-8k2y-gs6r", "kysz-bvr9-8yd9", "tgzh-rsew-utgx"),
+    };
 
     private static readonly JsonObject User = new()
     {
@@ -33,6 +45,7 @@ internal sealed class OperationExamples : IOpenApiOperationTransformer
         ["email"] = Email,
         ["emailVerified"] = true,
         ["createdAt"] = "2026-01-01T12:00:00Z",
+        ["mfaEnabled"] = false,
     };
 
     private static readonly Dictionary<string, (JsonObject? Request, JsonObject? Response)> Examples = new()
@@ -53,12 +66,26 @@ internal sealed class OperationExamples : IOpenApiOperationTransformer
         ["changeEmail"] = (new JsonObject { ["newEmail"] = "ada.lovelace@example.com", ["password"] = Password }, null),
         ["confirmEmailChange"] = (new JsonObject { ["code"] = Code }, User),
         ["deleteAccount"] = (new JsonObject { ["password"] = Password }, null),
+        ["loginMfa"] = (new JsonObject { ["mfaToken"] = MfaRequiredProblem.MfaToken, ["code"] = TotpCode }, LoginMfaTokens),
+        ["getMfaStatus"] = (null, new JsonObject
+        {
+            ["enabled"] = true, ["enabledAt"] = "2026-01-02T09:30:00Z", ["recoveryCodesRemaining"] = 9,
+        }),
+        ["enrolTotp"] = (new JsonObject { ["password"] = Password }, new JsonObject
+        {
+            ["secret"] = TotpSecret,
+            // As Otp.NET's OtpUri writes it for MFA_ISSUER=Tikiya: the label "issuer:account", the account escaped.
+            ["otpauthUri"] = $"otpauth://totp/Tikiya:ada%40example.com?secret={TotpSecret}&issuer=Tikiya&algorithm=SHA1&digits=6&period=30",
+        }),
+        ["confirmTotp"] = (new JsonObject { ["code"] = TotpCode }, RecoveryCodes),
+        ["disableTotp"] = (new JsonObject { ["code"] = RecoveryCode }, null), // a recovery code works here too
+        ["replaceRecoveryCodes"] = (new JsonObject { ["code"] = TotpCode }, RecoveryCodes),
     };
 
-    private static JsonObject WithDeviceToken(JsonObject tokens)
+    private static JsonObject WithDeviceToken(JsonObject tokens, string deviceToken)
     {
         var login = (JsonObject)tokens.DeepClone();
-        login["deviceToken"] = DeviceToken;
+        login["deviceToken"] = deviceToken;
         return login;
     }
 

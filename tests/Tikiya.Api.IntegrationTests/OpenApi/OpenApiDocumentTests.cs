@@ -102,7 +102,7 @@ public sealed partial class OpenApiDocumentTests : ApiTest
         var document = await DocumentAsync();
 
         var examples = Operations(document)
-            .SelectMany(o => RequestExamples(o.Operation).Concat(ResponseExamples(o.Operation))
+            .SelectMany(o => RequestExamples(o.Operation).Concat(ResponseExamples(o.Operation)).Concat(ErrorExamples(o.Operation))
                 .Select(e => (o.Route, e.Schema, e.Example)))
             .ToList();
         Assert.That(examples, Is.Not.Empty);
@@ -114,6 +114,18 @@ public sealed partial class OpenApiDocumentTests : ApiTest
                 Assert.That(PropertyNames(document, Resolve(document, schema)), Is.SupersetOf(members), route);
             }
         });
+    }
+
+    [Test]
+    public async Task Document_LoginUnauthorized_DescribesTheMfaTokenOfMfaRequired()
+    {
+        var document = await DocumentAsync();
+
+        var login = Operations(document).Single(o => o.Operation.GetProperty("operationId").GetString() == "login").Operation;
+        var problem = login.GetProperty("responses").GetProperty("401").GetProperty("content").GetProperty(ProblemJson);
+        Assert.That(PropertyNames(document, Resolve(document, problem.GetProperty("schema"))), Does.Contain("mfaToken").And.Contain("code"));
+        Assert.That(problem.GetProperty("example").GetProperty("code").GetString(), Is.EqualTo("mfa_required"));
+        Assert.That(problem.GetProperty("example").GetProperty("mfaToken").GetString(), Is.Not.Empty);
     }
 
     private async Task<JsonElement> DocumentAsync()
@@ -144,6 +156,9 @@ public sealed partial class OpenApiDocumentTests : ApiTest
 
     private static IEnumerable<(JsonElement Schema, JsonElement Example)> ResponseExamples(JsonElement operation) =>
         operation.GetProperty("responses").EnumerateObject().Where(r => r.Name.StartsWith('2')).SelectMany(r => Examples(r.Value));
+
+    private static IEnumerable<(JsonElement Schema, JsonElement Example)> ErrorExamples(JsonElement operation) =>
+        operation.GetProperty("responses").EnumerateObject().Where(r => r.Name[0] is '4' or '5').SelectMany(r => Examples(r.Value));
 
     private static IEnumerable<(JsonElement Schema, JsonElement Example)> Examples(JsonElement withContent) =>
         withContent.TryGetProperty("content", out var content)
