@@ -16,7 +16,7 @@ public sealed class JwtOptions
     [Required(ErrorMessage = "JWT_SECRET is required (at least 32 bytes; the HS256 key is its UTF-8 bytes).")]
     public string Secret { get; set; } = "";
 
-    [Setting("JWT_SECRET_PREVIOUS", "The former JWT_SECRET while a rotation lasts: with HS256 still accepted to verify access tokens (never to sign); it also still decrypts TOTP secrets and matches recovery codes, which move to JWT_SECRET as they are used and by the purge", Secret = true)]
+    [Setting("JWT_SECRET_PREVIOUS", "The former JWT_SECRET while a rotation lasts: with HS256 still accepted to verify access tokens (never to sign); with either algorithm it still decrypts the TOTP secrets (each moves to JWT_SECRET at its next use and by the purge) and matches the recovery codes made under it (until new ones replace them)", Secret = true)]
     public string SecretPrevious { get; set; } = "";
 
     [Setting("JWT_ALGORITHM", "HS256 (signed with JWT_SECRET) or ES256 (signed with JWT_SIGNING_KEY_FILE; public keys at /.well-known/jwks.json)")]

@@ -153,7 +153,8 @@ internal sealed partial class TotpSecrets : ITotpSecrets
     private static byte[] AssociatedData(Guid userId) => [.. Purpose, .. userId.ToByteArray(bigEndian: true)];
 
     // A secret no configured key opens: JWT_SECRET changed without JWT_SECRET_PREVIOUS, or a row copied or altered.
-    // The owner can still use a recovery code, then enrol again.
+    // Its owner's recovery codes are keyed from the same secret: an operator switches the second factor off for them
+    // (docs/operations.md, "A user lost their authenticator and their recovery codes").
     [LoggerMessage(Level = LogLevel.Error,
         Message = "The TOTP secret of user {UserId} cannot be decrypted with JWT_SECRET or JWT_SECRET_PREVIOUS (docs/operations.md, rotating JWT_SECRET)")]
     private partial void LogUnreadable(Guid userId);

@@ -51,7 +51,7 @@ public sealed class MeTests : ApiTest
             Assert.That(user.GetProperty("id").GetGuid(), Is.EqualTo(stored.Id));
             Assert.That(user.GetProperty("email").GetString(), Is.EqualTo("Ann@Example.com"));
             Assert.That(user.GetProperty("createdAt").GetDateTimeOffset(), Is.EqualTo(stored.CreatedAt));
-            Assert.That(user.EnumerateObject().Select(p => p.Name), Is.EquivalentTo(new[] { "id", "email", "emailVerified", "createdAt" }));
+            Assert.That(user.EnumerateObject().Select(p => p.Name), Is.EquivalentTo(new[] { "id", "email", "emailVerified", "createdAt", "mfaEnabled" }));
         }
     }
 
