@@ -139,7 +139,7 @@ public sealed class ChangeEmailTests : ApiTest
         {
             Assert.That(user.GetProperty("email").GetString(), Is.EqualTo(NewEmail));
             Assert.That(user.GetProperty("emailVerified").GetBoolean(), Is.True);
-            Assert.That(user.EnumerateObject().Select(p => p.Name), Is.EquivalentTo(new[] { "id", "email", "emailVerified", "createdAt" }));
+            Assert.That(user.EnumerateObject().Select(p => p.Name), Is.EquivalentTo(new[] { "id", "email", "emailVerified", "createdAt", "mfaEnabled" }));
         }
 
         Assert.That(await EmailOfAsync(caller.AccessToken), Is.EqualTo(NewEmail));

@@ -31,7 +31,7 @@ public sealed class RegisterTests : ApiTest
             Assert.That(user.GetProperty("id").GetGuid(), Is.Not.EqualTo(Guid.Empty));
             Assert.That(user.GetProperty("email").GetString(), Is.EqualTo(UserBuilder.DefaultEmail));
             Assert.That(user.GetProperty("createdAt").GetDateTimeOffset(), Is.EqualTo(Factory.Clock.GetUtcNow()).Within(TimeSpan.FromMilliseconds(1)));
-            Assert.That(user.EnumerateObject().Select(p => p.Name), Is.EquivalentTo(new[] { "id", "email", "emailVerified", "createdAt" }));
+            Assert.That(user.EnumerateObject().Select(p => p.Name), Is.EquivalentTo(new[] { "id", "email", "emailVerified", "createdAt", "mfaEnabled" }));
         }
     }
 
