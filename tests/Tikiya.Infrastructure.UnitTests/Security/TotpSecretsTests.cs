@@ -240,10 +240,11 @@ public sealed class TotpSecretsTests
         Assert.That(Secrets(SecretB).Reencrypt(UserId, underA.Stored), Is.Null);
     }
 
-    [Test]
-    public void Create_GivesAnOtpauthUriForAuthenticatorApps()
+    [TestCase("Acme Corp", "ann@example.com")]
+    [TestCase("R&D #1", "a#b?c@example.com")] // what a URI would otherwise cut short
+    public void Create_GivesAnOtpauthUriForAuthenticatorApps(string issuer, string accountName)
     {
-        var created = Secrets(issuer: "Acme Corp").Create(UserId, "ann@example.com");
+        var created = Secrets(issuer: issuer).Create(UserId, accountName);
 
         var uri = new Uri(created.OtpauthUri);
         var query = HttpUtility.ParseQueryString(uri.Query);
@@ -251,9 +252,9 @@ public sealed class TotpSecretsTests
         {
             Assert.That(uri.Scheme, Is.EqualTo("otpauth"));
             Assert.That(uri.Host, Is.EqualTo("totp"));
-            Assert.That(Uri.UnescapeDataString(uri.AbsolutePath), Is.EqualTo("/Acme Corp:ann@example.com"));
+            Assert.That(Uri.UnescapeDataString(uri.AbsolutePath), Is.EqualTo($"/{issuer}:{accountName}"));
             Assert.That(query["secret"], Is.EqualTo(created.Base32));
-            Assert.That(query["issuer"], Is.EqualTo("Acme Corp"));
+            Assert.That(query["issuer"], Is.EqualTo(issuer));
             Assert.That(query["algorithm"], Is.EqualTo("SHA1"));
             Assert.That(query["digits"], Is.EqualTo("6"));
             Assert.That(query["period"], Is.EqualTo("30"));
