@@ -117,6 +117,10 @@ public sealed class StartupValidationTests
     [TestCase("SESSION_MAX_LIFETIME_SECS", "315360001")] // above its range (10 years)
     [TestCase("SESSION_MAX_PER_USER", "0")]
     [TestCase("SESSION_MAX_PER_USER", "many")]
+    [TestCase("MFA_ISSUER", "")]
+    [TestCase("MFA_ISSUER", " ")]
+    [TestCase("MFA_ISSUER", "Acme:Corp")] // the otpauth label is "issuer:account"
+    [TestCase("MFA_ISSUER", "Acme Corporation, issuer of the one-time codes of its users, 65!!")] // 65 characters
     public async Task ErrorLines_WithBadVariable_AreOneLineNamingIt(string variable, string value)
     {
         var environment = new Dictionary<string, string>(ValidEnvironment.Variables) { [variable] = value };
@@ -138,6 +142,16 @@ public sealed class StartupValidationTests
     public async Task ErrorLines_WithListenerSetting_AreNone(string variable, string value)
     {
         var lines = await UnstartedApp.ErrorLinesAsync(With((variable, value)));
+
+        Assert.That(lines, Is.Empty);
+    }
+
+    [TestCase("Acme Corp")]
+    [TestCase("Ünïcødé ✓")]
+    [TestCase("Acme Corporation, issuer of the one-time codes of its users, 64!")] // 64 characters, the most
+    public async Task ErrorLines_WithMfaIssuer_AreNone(string issuer)
+    {
+        var lines = await UnstartedApp.ErrorLinesAsync(With(("MFA_ISSUER", issuer)));
 
         Assert.That(lines, Is.Empty);
     }
@@ -184,6 +198,17 @@ public sealed class StartupValidationTests
         Assert.That(lines, Is.Empty);
     }
 
+    [Test]
+    public async Task ErrorLines_WithEs256AndPreviousSecret_AreNone()
+    {
+        // It verifies no ES256 token, but still decrypts the TOTP secrets and matches the recovery codes a rotation of
+        // JWT_SECRET has not moved yet.
+        var lines = await UnstartedApp.ErrorLinesAsync(Es256(SigningKey,
+            ("JWT_SECRET_PREVIOUS", "a-former-secret-of-at-least-32-bytes!")));
+
+        Assert.That(lines, Is.Empty);
+    }
+
     /// <summary>Every way a key setting can be wrong: each stops the start with one line naming its variable.</summary>
     public static IEnumerable<TestCaseData> BadKeySettings()
     {
@@ -203,8 +228,8 @@ public sealed class StartupValidationTests
             ("JWT_VERIFICATION_KEY_FILES", $"{Keys.PrivateKey()},{Keys.PrivateKey(ECCurve.NamedCurves.nistP384)}")));
         yield return Case("JWT_VERIFICATION_KEY_FILES", "not PEM", Es256(SigningKey, ("JWT_VERIFICATION_KEY_FILES", Keys.Write("x"))));
         yield return Case("JWT_VERIFICATION_KEY_FILES", "with HS256", With(("JWT_VERIFICATION_KEY_FILES", SigningKey)));
-        yield return Case("JWT_SECRET_PREVIOUS", "with ES256", Es256(SigningKey,
-            ("JWT_SECRET_PREVIOUS", "a-former-secret-of-at-least-32-bytes!")));
+        yield return Case("JWT_SECRET_PREVIOUS", "too short with ES256", Es256(SigningKey,
+            ("JWT_SECRET_PREVIOUS", "thirty-one-bytes-long-secret-xy")));
     }
 
     [TestCaseSource(nameof(BadKeySettings))]

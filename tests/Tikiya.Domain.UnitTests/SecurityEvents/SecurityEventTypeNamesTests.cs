@@ -13,7 +13,7 @@ public sealed class SecurityEventTypeNamesTests
         {
             "registered", "login_succeeded", "login_failed", "login_throttled", "password_changed", "password_reset",
             "email_verified", "email_changed", "mfa_enabled", "mfa_disabled", "session_revoked", "refresh_token_reused",
-            "logged_out_everywhere",
+            "logged_out_everywhere", "mfa_recovery_code_used", "mfa_recovery_codes_replaced",
         }));
     }
 
@@ -23,6 +23,14 @@ public sealed class SecurityEventTypeNamesTests
         var types = Enum.GetValues<SecurityEventType>();
 
         Assert.That(types.Select(type => SecurityEventTypeNames.Parse(SecurityEventTypeNames.Of(type))), Is.EqualTo(types));
+    }
+
+    [TestCase(SecurityEventType.MfaRecoveryCodeUsed, "mfa_recovery_code_used")]
+    [TestCase(SecurityEventType.MfaRecoveryCodesReplaced, "mfa_recovery_codes_replaced")]
+    public void Of_ARecoveryCodeEvent_IsItsNameAndParsesBack(SecurityEventType type, string name)
+    {
+        Assert.That(SecurityEventTypeNames.Of(type), Is.EqualTo(name));
+        Assert.That(SecurityEventTypeNames.Parse(name), Is.EqualTo(type));
     }
 
     [Test]
