@@ -4,5 +4,5 @@ namespace Tikiya.Api.IntegrationTests.Builders;
 public sealed record MfaAccount(string Secret, IReadOnlyList<string> RecoveryCodes, Tokens Session)
 {
     /// <summary>The authenticator app's code at the app's time.</summary>
-    public string CodeAt(DateTimeOffset now) => TotpCodes.At(Secret, now);
+    public string CodeAt(DateTimeOffset now) => Rfc6238.CodeAt(Secret, now);
 }

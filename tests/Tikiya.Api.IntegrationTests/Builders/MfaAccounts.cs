@@ -17,7 +17,7 @@ public static class MfaAccounts
         var session = await client.SaveUserAndLoginAsync(factory.Services, email);
         var enrolment = await client.EnrolTotpOkAsync(session.AccessToken);
         var codes = await MfaClient.RecoveryCodesOkAsync(
-            await client.ConfirmTotpAsync(session.AccessToken, TotpCodes.At(enrolment.Secret, factory.Clock.GetUtcNow())));
+            await client.ConfirmTotpAsync(session.AccessToken, Rfc6238.CodeAt(enrolment.Secret, factory.Clock.GetUtcNow())));
         factory.Clock.Advance(TimeSpan.FromSeconds(30));
         return new MfaAccount(enrolment.Secret, codes, session);
     }

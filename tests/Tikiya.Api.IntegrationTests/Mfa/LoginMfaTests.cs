@@ -147,7 +147,7 @@ public sealed class LoginMfaTests : ApiTest
     {
         var session = await Client.SaveUserAndLoginAsync(Factory.Services);
         var enrolment = await Client.EnrolTotpOkAsync(session.AccessToken);
-        var code = TotpCodes.At(enrolment.Secret, Now);
+        var code = Rfc6238.CodeAt(enrolment.Secret, Now);
         await MfaClient.RecoveryCodesOkAsync(await Client.ConfirmTotpAsync(session.AccessToken, code));
 
         var response = await Client.LoginMfaAsync(await Client.LoginForMfaTokenAsync(), code);

@@ -51,7 +51,7 @@ public sealed partial class TotpEnrolmentTests : ApiTest
         var enrolment = await Client.EnrolTotpOkAsync(session.AccessToken);
 
         var stored = await QueryAsync(db => db.TotpAuthenticators.SingleAsync());
-        var secret = TotpCodes.FromBase32(enrolment.Secret);
+        var secret = Rfc6238.DecodeBase32(enrolment.Secret);
         Assert.That(stored.SecretCiphertext.AsSpan().IndexOf(secret), Is.EqualTo(-1));
         Assert.That(stored.SecretCiphertext, Has.Length.GreaterThan(secret.Length)); // nonce and tag beside it
     }
@@ -73,7 +73,7 @@ public sealed partial class TotpEnrolmentTests : ApiTest
         var session = await Client.SaveUserAndLoginAsync(Factory.Services);
         var enrolment = await Client.EnrolTotpOkAsync(session.AccessToken);
 
-        var response = await Client.ConfirmTotpAsync(session.AccessToken, TotpCodes.At(enrolment.Secret, Now));
+        var response = await Client.ConfirmTotpAsync(session.AccessToken, Rfc6238.CodeAt(enrolment.Secret, Now));
 
         var codes = await MfaClient.RecoveryCodesOkAsync(response);
         Assert.That(response.Headers.CacheControl?.NoStore, Is.True);
@@ -114,7 +114,7 @@ public sealed partial class TotpEnrolmentTests : ApiTest
     {
         var session = await Client.SaveUserAndLoginAsync(Factory.Services);
         var enrolment = await Client.EnrolTotpOkAsync(session.AccessToken);
-        var code = TotpCodes.At(enrolment.Secret, Now);
+        var code = Rfc6238.CodeAt(enrolment.Secret, Now);
 
         var response = await Client.ConfirmTotpAsync(session.AccessToken, code == "000000" ? "000001" : "000000");
 
@@ -150,8 +150,8 @@ public sealed partial class TotpEnrolmentTests : ApiTest
         var first = await Client.EnrolTotpOkAsync(session.AccessToken);
         var second = await Client.EnrolTotpOkAsync(session.AccessToken);
 
-        var withFirst = await Client.ConfirmTotpAsync(session.AccessToken, TotpCodes.At(first.Secret, Now));
-        var withSecond = await Client.ConfirmTotpAsync(session.AccessToken, TotpCodes.At(second.Secret, Now));
+        var withFirst = await Client.ConfirmTotpAsync(session.AccessToken, Rfc6238.CodeAt(first.Secret, Now));
+        var withSecond = await Client.ConfirmTotpAsync(session.AccessToken, Rfc6238.CodeAt(second.Secret, Now));
 
         Assert.That(second.Secret, Is.Not.EqualTo(first.Secret));
         await ProblemAssert.IsProblemAsync(withFirst, HttpStatusCode.BadRequest, "invalid_mfa_code");
@@ -185,7 +185,7 @@ public sealed partial class TotpEnrolmentTests : ApiTest
         var off = await Client.MfaStatusOkAsync(session.AccessToken);
         var enrolment = await Client.EnrolTotpOkAsync(session.AccessToken);
         var pending = await Client.MfaStatusOkAsync(session.AccessToken);
-        await MfaClient.RecoveryCodesOkAsync(await Client.ConfirmTotpAsync(session.AccessToken, TotpCodes.At(enrolment.Secret, Now)));
+        await MfaClient.RecoveryCodesOkAsync(await Client.ConfirmTotpAsync(session.AccessToken, Rfc6238.CodeAt(enrolment.Secret, Now)));
 
         var on = await Client.MfaStatusOkAsync(session.AccessToken);
 

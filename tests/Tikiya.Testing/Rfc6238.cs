@@ -3,14 +3,14 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Security.Cryptography;
 
-namespace Tikiya.Infrastructure.UnitTests.Security;
+namespace Tikiya.Testing;
 
 /// <summary>
 /// TOTP codes computed as RFC 6238 (over RFC 4226's HOTP) says, with nothing of Otp.NET, so that the tests check
 /// TotpSecrets against the standard rather than against the library it uses: HMAC-SHA-1 of the step as a big-endian
-/// 64-bit counter, dynamic truncation, six digits. <see cref="Rfc6238Tests"/> checks it against the RFC's vectors.
+/// 64-bit counter, dynamic truncation, six digits. Rfc6238Tests (Tikiya.Infrastructure.UnitTests) checks it against the RFC's vectors.
 /// </summary>
-internal static class Rfc6238
+public static class Rfc6238
 {
     public const int StepSeconds = 30;
 
@@ -33,6 +33,9 @@ internal static class Rfc6238
     public static long StepAt(DateTimeOffset at) => at.ToUnixTimeSeconds() / StepSeconds;
 
     public static string CodeAt(byte[] secret, DateTimeOffset at) => Code(secret, StepAt(at));
+
+    /// <summary>The code an authenticator app shows at <paramref name="at"/> for the base32 secret it was given.</summary>
+    public static string CodeAt(string base32Secret, DateTimeOffset at) => CodeAt(DecodeBase32(base32Secret), at);
 
     [SuppressMessage("Security", "CA5350:Do Not Use Weak Cryptographic Algorithms",
         Justification = "RFC 6238's SHA-1 mode, what authenticator apps compute; HMAC-SHA-1 is not weakened by SHA-1's collisions.")]
