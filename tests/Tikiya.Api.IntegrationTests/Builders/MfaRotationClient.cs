@@ -3,7 +3,7 @@ namespace Tikiya.Api.IntegrationTests.Builders;
 /// <summary>
 /// The second-factor flows a key rotation's tests walk on apps restarted on one database (an <see cref="Infrastructure.IsolatedApp"/>
 /// or a <see cref="TikiyaApiFactory"/> of its own), each with its own clock: <see cref="MfaClient"/>'s calls and
-/// <see cref="TotpCodes"/>' codes at the time of the app called.
+/// <see cref="Rfc6238"/> codes at the time of the app called.
 /// </summary>
 public static class MfaRotationClient
 {
@@ -15,7 +15,7 @@ public static class MfaRotationClient
         var session = await client.SaveUserAndLoginAsync(services, email);
         var enrolment = await client.EnrolTotpOkAsync(session.AccessToken);
         var codes = await MfaClient.RecoveryCodesOkAsync(
-            await client.ConfirmTotpAsync(session.AccessToken, TotpCodes.At(enrolment.Secret, clock.GetUtcNow())));
+            await client.ConfirmTotpAsync(session.AccessToken, Rfc6238.CodeAt(enrolment.Secret, clock.GetUtcNow())));
         return new MfaAccount(enrolment.Secret, codes, session);
     }
 
