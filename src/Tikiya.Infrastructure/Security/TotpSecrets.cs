@@ -41,6 +41,8 @@ internal sealed partial class TotpSecrets : ITotpSecrets
 
     public byte[] CurrentKeyId => _current.Id;
 
+    public bool Knows(byte[] keyId) => KeyOf(keyId) is not null;
+
     public NewTotpSecret Create(Guid userId, string accountName)
     {
         var secret = KeyGeneration.GenerateRandomKey(SecretBytes);
@@ -125,9 +127,7 @@ internal sealed partial class TotpSecrets : ITotpSecrets
     private byte[]? Decrypt(Guid userId, EncryptedSecret secret)
     {
         ArgumentNullException.ThrowIfNull(secret);
-        var key = CryptographicOperations.FixedTimeEquals(secret.KeyId, _current.Id) ? _current
-            : _previous is { } previous && CryptographicOperations.FixedTimeEquals(secret.KeyId, previous.Id) ? previous
-            : null;
+        var key = KeyOf(secret.KeyId);
         var sealedSecret = secret.Ciphertext;
         if (key is null || sealedSecret.Length <= NonceBytes + TagBytes)
         {
@@ -148,6 +148,14 @@ internal sealed partial class TotpSecrets : ITotpSecrets
             LogUnreadable(userId);
             return null;
         }
+    }
+
+    private Key? KeyOf(byte[] keyId)
+    {
+        ArgumentNullException.ThrowIfNull(keyId);
+        return CryptographicOperations.FixedTimeEquals(keyId, _current.Id) ? _current
+            : _previous is { } previous && CryptographicOperations.FixedTimeEquals(keyId, previous.Id) ? previous
+            : null;
     }
 
     private static byte[] AssociatedData(Guid userId) => [.. Purpose, .. userId.ToByteArray(bigEndian: true)];

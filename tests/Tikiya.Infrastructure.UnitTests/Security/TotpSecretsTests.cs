@@ -308,4 +308,17 @@ public sealed class TotpSecretsTests
     private static byte[] KeyIdOf(string jwtSecret) => HMACSHA256.HashData(KeyOf(jwtSecret), "tikiya/totp-secret/key-id"u8)[..8];
 
     private static byte[] AssociatedData(Guid userId) => [.. Purpose, .. userId.ToByteArray(bigEndian: true)];
+
+    [Test]
+    public void Knows_TheKeysOfJwtSecretAndJwtSecretPreviousOnly()
+    {
+        var rotating = Secrets(SecretB, previous: SecretA);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(rotating.Knows(KeyIdOf(SecretB)), Is.True);
+            Assert.That(rotating.Knows(KeyIdOf(SecretA)), Is.True);
+            Assert.That(Secrets(SecretB).Knows(KeyIdOf(SecretA)), Is.False);
+        }
+    }
 }

@@ -35,6 +35,13 @@ internal sealed class ReencryptTotpSecretsHandler(
     private async Task<TotpReencryptionResult> ReencryptUnderAsync(byte[] keyId, int batchSize, CancellationToken cancellationToken)
     {
         var underKey = db.TotpAuthenticators.AsNoTracking().Where(a => a.KeyId == keyId);
+        if (!secrets.Knows(keyId))
+        {
+            // A key neither JWT_SECRET nor JWT_SECRET_PREVIOUS is: none of its rows can be read, so none is tried (and
+            // logged) on every run of every instance; the count is what an operator needs.
+            return new TotpReencryptionResult(0, await underKey.CountAsync(cancellationToken));
+        }
+
         var (reencrypted, unreadable) = (0, 0);
         while (true)
         {

@@ -12,6 +12,9 @@ public interface ITotpSecrets
     /// <summary>The id of the key new secrets are encrypted with (what a re-encryption moves old ones to).</summary>
     byte[] CurrentKeyId { get; }
 
+    /// <summary>Whether <paramref name="keyId"/> is a configured key's (JWT_SECRET's or JWT_SECRET_PREVIOUS's).</summary>
+    bool Knows(byte[] keyId);
+
     /// <summary>A new random secret for <paramref name="userId"/>: encrypted for its row, and shown once to its owner.</summary>
     NewTotpSecret Create(Guid userId, string accountName);
 
