@@ -53,6 +53,18 @@ internal sealed class LoginAttempt(AccountThrottle throttle, Email email, string
         _settled = true;
     }
 
+    /// <summary>
+    /// The credential was right but is not the whole proof: the password of an account with its second factor on, or a
+    /// code checked outside a login's second step. No failure, and no reset either (API.md v1.1: the count starts again
+    /// only when <c>login/mfa</c> succeeds); its place is given back in the caller's transaction, which holds the
+    /// account's lock.
+    /// </summary>
+    public async Task PassAsync(CancellationToken cancellationToken)
+    {
+        (await throttle.LockAsync(key, cancellationToken)).GiveBack();
+        _settled = true;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_settled)

@@ -1,6 +1,8 @@
+using Microsoft.EntityFrameworkCore;
 using Tikiya.Application.Common.Errors;
 using Tikiya.Application.Common.Interfaces;
 using Tikiya.Application.Users;
+using Tikiya.Domain.Mfa;
 using Tikiya.Domain.Throttling;
 using Tikiya.Domain.Users;
 
@@ -24,8 +26,10 @@ internal sealed class PasswordConfirmation(IApplicationDbContext db, ICaller cal
     }
 
     /// <summary>
-    /// Returns when <paramref name="password"/> is the account's (its throttle count starts again, as after a login).
-    /// Throttled: <see cref="LoginThrottledException"/>; wrong: <see cref="InvalidCurrentPasswordException"/>, counted.
+    /// Returns when <paramref name="password"/> is the account's (its throttle count starts again, as after a login;
+    /// with the second factor on it does not, as the count holds wrong codes too, which only a <c>login/mfa</c> success
+    /// clears). Throttled: <see cref="LoginThrottledException"/>; wrong: <see cref="InvalidCurrentPasswordException"/>,
+    /// counted.
     /// </summary>
     public async Task ConfirmAsync(User user, string password, CancellationToken cancellationToken)
     {
@@ -37,7 +41,16 @@ internal sealed class PasswordConfirmation(IApplicationDbContext db, ICaller cal
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await attempt.SucceedAsync(await throttle.LockAsync(user.Email, cancellationToken), cancellationToken);
+        var accountRow = await throttle.LockAsync(user.Email, cancellationToken);
+        if (await db.TotpAuthenticators.AnyAsync(TotpAuthenticator.OnFor(user.Id), cancellationToken))
+        {
+            await attempt.PassAsync(cancellationToken);
+        }
+        else
+        {
+            await attempt.SucceedAsync(accountRow, cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }

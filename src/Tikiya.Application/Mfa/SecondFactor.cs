@@ -27,7 +27,8 @@ internal sealed class SecondFactor(IApplicationDbContext db, ITotpSecrets totp, 
         if (MfaCodeText.IsTotpCode(code, out var digits))
         {
             var secret = new EncryptedSecret(authenticator.SecretCiphertext, authenticator.KeyId);
-            if (totp.MatchStep(userId, secret, digits, now, authenticator.MayAccept) is not { } step)
+            if (totp.MatchStep(userId, secret, digits, now, authenticator.MayAccept) is not { } step
+                || !await AcceptStepAsync(userId, step, cancellationToken))
             {
                 return null;
             }
@@ -53,6 +54,16 @@ internal sealed class SecondFactor(IApplicationDbContext db, ITotpSecrets totp, 
             ? ProvenFactor.RecoveryCode
             : null;
     }
+
+    /// <summary>
+    /// The step taken in the database as well, by a conditional UPDATE: the account's lock already orders the requests
+    /// that check a code, and this holds even for two that locked different rows (an email changed between their
+    /// reads), so no code is ever accepted twice. Saved with the caller's transaction.
+    /// </summary>
+    private async Task<bool> AcceptStepAsync(Guid userId, long step, CancellationToken cancellationToken) =>
+        await db.TotpAuthenticators
+            .Where(a => a.UserId == userId && (a.LastAcceptedStep == null || a.LastAcceptedStep < step))
+            .ExecuteUpdateAsync(a => a.SetProperty(x => x.LastAcceptedStep, step), cancellationToken) == 1;
 
     private async Task<bool> SpendRecoveryCodeAsync(Guid userId, string code, DateTimeOffset now, CancellationToken cancellationToken)
     {

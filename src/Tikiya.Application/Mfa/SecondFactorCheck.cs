@@ -11,7 +11,8 @@ namespace Tikiya.Application.Mfa;
 /// A second-factor code checked as a password is (API.md v1.1: wrong codes count in the account's login throttle, so a
 /// stolen password or access token cannot try the million codes): the attempt is reserved in the account's throttle
 /// row, or its known device's, then the code is checked and what it allows done under the account's lock, in one
-/// transaction. A wrong code counts as a failed login; a right one starts the count again. No Argon2 runs here.
+/// transaction. A wrong code counts as a failed login; a right one starts the count again only at a login's second
+/// step (API.md v1.1), since elsewhere it would clear the wrong codes of that step. No Argon2 runs here.
 /// </summary>
 internal sealed class SecondFactorCheck(IApplicationDbContext db, AccountThrottle throttle, SecondFactor factor)
 {
@@ -22,7 +23,7 @@ internal sealed class SecondFactorCheck(IApplicationDbContext db, AccountThrottl
     /// at login, <see cref="InvalidMfaTokenException"/>; like anything <paramref name="then"/> throws, it counts nothing.
     /// </summary>
     public async Task<T> ProveThenAsync<T>(User user, string? deviceThrottleKey, string code, SecondFactorUse use,
-        Func<TotpAuthenticator, DateTimeOffset, Task<T>> then, CancellationToken cancellationToken)
+        Func<TotpAuthenticator, DateTimeOffset, CancellationToken, Task<T>> then, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(then);
@@ -32,19 +33,38 @@ internal sealed class SecondFactorCheck(IApplicationDbContext db, AccountThrottl
             var accountRow = await throttle.LockAsync(user.Email, cancellationToken);
             var authenticator = InState(await db.TotpAuthenticators.SingleOrDefaultAsync(a => a.UserId == user.Id,
                 cancellationToken), use);
-            if (await factor.ProveAsync(authenticator, code, use != SecondFactorUse.Confirm, attempt.At, cancellationToken) is not null)
+            try
             {
-                var result = await then(authenticator, attempt.At);
-                await attempt.SucceedAsync(accountRow, cancellationToken);
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                return result;
+                if (await factor.ProveAsync(authenticator, code, use != SecondFactorUse.Confirm, attempt.At, cancellationToken)
+                    is not null)
+                {
+                    var result = await then(authenticator, attempt.At, cancellationToken);
+                    await SettleAsync(attempt, accountRow, use, cancellationToken);
+                    await db.SaveChangesAsync(cancellationToken);
+                    await transaction.CommitAsync(cancellationToken);
+                    return result;
+                }
             }
+            catch
+            {
+                // Rolled back: nothing it tracked (a used code's event, a session, a step) may ride on the throttle's
+                // own save that gives the attempt's place back.
+                db.ChangeTracker.Clear();
+                throw;
+            }
+
+            db.ChangeTracker.Clear(); // a wrong code changed nothing that the count's save below may write
         }
 
         await attempt.FailAsync(user.Id); // its own transaction, once the one above has ended
         throw new InvalidMfaCodeException(atLogin: use == SecondFactorUse.Login);
     }
+
+    private static Task SettleAsync(LoginAttempt attempt, Domain.Throttling.LoginThrottle accountRow, SecondFactorUse use,
+        CancellationToken cancellationToken) =>
+        use == SecondFactorUse.Login
+            ? attempt.SucceedAsync(accountRow, cancellationToken)
+            : attempt.PassAsync(cancellationToken);
 
     private static TotpAuthenticator InState(TotpAuthenticator? authenticator, SecondFactorUse use) => use switch
     {

@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace Tikiya.Domain.Mfa;
 
 /// <summary>
@@ -52,6 +54,19 @@ public sealed class TotpAuthenticator
     {
         ArgumentNullException.ThrowIfNull(secret);
         return new TotpAuthenticator(userId, secret, now);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="userId"/> has the second factor on (a confirmed authenticator; a pending one is not). A
+    /// query correlated with its user (the login's, users/me's) writes the same condition against the user's id.
+    /// </summary>
+    public static Expression<Func<TotpAuthenticator, bool>> OnFor(Guid userId) => a => a.UserId == userId && a.ConfirmedAt != null;
+
+    /// <summary>Enrolments never confirmed within <see cref="PendingLifetime"/> (the purge).</summary>
+    public static Expression<Func<TotpAuthenticator, bool>> AbandonedAt(DateTimeOffset now)
+    {
+        var startedBefore = now - PendingLifetime;
+        return a => a.ConfirmedAt == null && a.CreatedAt <= startedBefore;
     }
 
     /// <summary>The time step of <paramref name="at"/>: what a code is computed from.</summary>

@@ -273,11 +273,7 @@ public sealed class LoginMfaTests : ApiTest
     {
         var account = await Client.SaveUserWithMfaAsync(Factory);
         var mfaToken = await Client.LoginForMfaTokenAsync();
-        for (var attempt = 0; attempt < 5; attempt++)
-        {
-            await ProblemAssert.IsProblemAsync(await Client.LoginMfaAsync(mfaToken, OtherCode(account.CodeAt(Now))),
-                HttpStatusCode.Unauthorized, "invalid_mfa_code");
-        }
+        await FailCodesAsync(mfaToken, account, 5);
 
         var rightCode = await Client.LoginMfaAsync(mfaToken, account.CodeAt(Now));
         var password = await Client.LoginAsync();
@@ -410,6 +406,71 @@ public sealed class LoginMfaTests : ApiTest
         var response = await Client.LoginMfaAsync(mfaToken, code);
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "validation_failed");
+    }
+
+    [Test]
+    public async Task ChangeEmail_WithTheRightPassword_DoesNotClearTheWrongCodesOfASecondStep()
+    {
+        var account = await Client.SaveUserWithMfaAsync(Factory);
+        var mfaToken = await Client.LoginForMfaTokenAsync();
+        await FailCodesAsync(mfaToken, account, 4);
+
+        var changed = await Client.ChangeEmailAsync(account.Session.AccessToken, "ann.new@example.com");
+        await FailCodesAsync(mfaToken, account, 1);
+        var rightCode = await Client.LoginMfaAsync(mfaToken, account.CodeAt(Now));
+
+        Assert.That(changed.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await changed.Content.ReadAsStringAsync());
+        await ProblemAssert.IsProblemAsync(rightCode, HttpStatusCode.TooManyRequests, "login_throttled");
+    }
+
+    [Test]
+    public async Task ReplaceRecoveryCodes_WithARightCode_DoesNotClearTheWrongCodesOfASecondStep()
+    {
+        var account = await Client.SaveUserWithMfaAsync(Factory);
+        var mfaToken = await Client.LoginForMfaTokenAsync();
+        await FailCodesAsync(mfaToken, account, 4);
+
+        var replaced = await Client.ReplaceRecoveryCodesAsync(account.Session.AccessToken, account.RecoveryCodes[0]);
+        await FailCodesAsync(mfaToken, account, 1);
+        var rightCode = await Client.LoginMfaAsync(mfaToken, account.CodeAt(Now));
+
+        await MfaClient.RecoveryCodesOkAsync(replaced);
+        await ProblemAssert.IsProblemAsync(rightCode, HttpStatusCode.TooManyRequests, "login_throttled");
+    }
+
+    [Test]
+    public async Task LoginMfa_WithARecoveryCodeAfterAPasswordReset_KeepsTheCodeAndRecordsNoUse()
+    {
+        var account = await Client.SaveUserWithMfaAsync(Factory);
+        var mfaToken = await Client.LoginForMfaTokenAsync();
+        var newPassword = "a brand new horse battery";
+        await Client.ResetPasswordWithCodeAsync(SentMail.Code(await Client.ForgotPasswordForMailAsync()), newPassword);
+
+        var stale = await Client.LoginMfaAsync(mfaToken, account.RecoveryCodes[0]);
+
+        await ProblemAssert.IsProblemAsync(stale, HttpStatusCode.Unauthorized, "invalid_mfa_token");
+        Assert.That(await QueryAsync(db => db.SecurityEvents.CountAsync(e =>
+            e.Type == Domain.SecurityEvents.SecurityEventType.MfaRecoveryCodeUsed)), Is.Zero);
+        await Client.LoginMfaOkAsync(await Client.LoginForMfaTokenAsync(password: newPassword), account.RecoveryCodes[0]);
+    }
+
+    [Test]
+    public async Task Refresh_OfASessionOpenedBeforeMfaWasOn_KeepsAmrPasswordOnly()
+    {
+        var account = await Client.SaveUserWithMfaAsync(Factory);
+
+        var refreshed = await Client.RefreshOkAsync(account.Session.RefreshToken);
+
+        Assert.That(Amr(refreshed), Is.EqualTo(new[] { "pwd" }));
+    }
+
+    private async Task FailCodesAsync(string mfaToken, MfaAccount account, int times)
+    {
+        for (var attempt = 0; attempt < times; attempt++)
+        {
+            await ProblemAssert.IsProblemAsync(await Client.LoginMfaAsync(mfaToken, OtherCode(account.CodeAt(Now))),
+                HttpStatusCode.Unauthorized, "invalid_mfa_code");
+        }
     }
 
     private static string OtherCode(string code) => code == "000000" ? "000001" : "000000";

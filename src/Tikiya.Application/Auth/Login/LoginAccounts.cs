@@ -71,7 +71,7 @@ internal sealed class LoginAccounts(IApplicationDbContext db, IDeviceTokenCodec 
         ArgumentNullException.ThrowIfNull(user);
         return db.Users
             .Where(u => u.Id == user.Id && u.PasswordHash == user.PasswordHash)
-            .Select(u => (bool?)db.TotpAuthenticators.Any(a => a.UserId == u.Id && a.ConfirmedAt != null))
+            .Select(u => (bool?)db.TotpAuthenticators.Any(a => a.UserId == u.Id && a.ConfirmedAt != null)) // OnFor's
             .SingleOrDefaultAsync(cancellationToken);
     }
 

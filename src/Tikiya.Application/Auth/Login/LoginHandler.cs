@@ -81,8 +81,9 @@ internal sealed partial class LoginHandler(IApplicationDbContext db, AccountThro
 
         if (secondFactor)
         {
-            // API.md v1.1: the count starts again only once login/mfa succeeds. The attempt is given back (disposed
-            // unsettled): the password was right, so it is no failure, and its codes are counted at the second step.
+            // API.md v1.1: the count starts again only once login/mfa succeeds. The password was right, so it is no
+            // failure either; the codes are counted at the second step.
+            await attempt.PassAsync(cancellationToken);
             var mfaToken = await accounts.OpenMfaChallengeAsync(user, device, deviceName, attempt.At, cancellationToken);
             await db.SaveChangesAsync(cancellationToken); // the challenge and any stronger hash
             await transaction.CommitAsync(cancellationToken);

@@ -30,17 +30,17 @@ internal sealed partial class LoginMfaHandler(IApplicationDbContext db, MfaChall
             : throw new InvalidMfaTokenException();
         var deviceKey = challenge.Challenge.DeviceTokenId is { } deviceId ? DeviceToken.ThrottleKeyOf(deviceId) : null;
         var (sessionId, tokens) = await check.ProveThenAsync(challenge.User, deviceKey, command.Code, SecondFactorUse.Login,
-            async (_, now) =>
+            async (_, now, ct) =>
             {
-                if (now >= challenge.Challenge.ExpiresAt || !await challenges.SpendAsync(challenge.Challenge, cancellationToken))
+                if (now >= challenge.Challenge.ExpiresAt || !await challenges.SpendAsync(challenge.Challenge, ct))
                 {
                     throw new InvalidMfaTokenException(); // expired, used meanwhile, or the password changed since
                 }
 
                 var session = await sessions.OpenAsync(challenge.User, now, challenge.Challenge.DeviceName, secondFactor: true,
-                    cancellationToken);
+                    ct);
                 var deviceToken = await accounts.RenewDeviceAsync(challenge.User.Id, challenge.Challenge.DeviceTokenId, now,
-                    cancellationToken);
+                    ct);
                 return (session.Id, session.Tokens with { DeviceToken = deviceToken });
             }, cancellationToken);
         LogSessionOpened(sessionId, challenge.User.Id);

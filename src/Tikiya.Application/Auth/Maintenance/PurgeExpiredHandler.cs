@@ -42,8 +42,7 @@ internal sealed class PurgeExpiredHandler([FromKeyedServices(IApplicationDbConte
         var devices = await db.DeviceTokens.Where(DeviceToken.ExpiredAt(now)).DeleteInBatchesAsync(batch, cancellationToken);
         var events = await PurgeSecurityEventsAsync(now, batch, cancellationToken);
         var challenges = await db.MfaChallenges.Where(MfaChallenge.ExpiredAt(now)).DeleteInBatchesAsync(batch, cancellationToken);
-        var abandonedEnrolment = now - TotpAuthenticator.PendingLifetime;
-        var enrolments = await db.TotpAuthenticators.Where(a => a.ConfirmedAt == null && a.CreatedAt <= abandonedEnrolment)
+        var enrolments = await db.TotpAuthenticators.Where(TotpAuthenticator.AbandonedAt(now))
             .DeleteInBatchesAsync(batch, cancellationToken);
         return new PurgeResult(sessions, refreshTokens, throttles, codes, mails, limits, devices, events, challenges, enrolments);
     }

@@ -48,7 +48,6 @@ internal sealed class ReencryptTotpSecretsHandler(
             // A row moved leaves the set and an unreadable one stays in it, in order: skipping those seen goes on.
             var batch = await underKey.OrderBy(a => a.UserId).Skip(unreadable).Take(batchSize)
                 .Select(a => new { a.UserId, a.SecretCiphertext }).ToListAsync(cancellationToken);
-            var readable = 0;
             foreach (var row in batch)
             {
                 if (secrets.Reencrypt(row.UserId, new EncryptedSecret(row.SecretCiphertext, keyId)) is not { } moved)
@@ -57,17 +56,10 @@ internal sealed class ReencryptTotpSecretsHandler(
                     continue;
                 }
 
-                readable++;
                 reencrypted += await db.TotpAuthenticators
                     .Where(a => a.UserId == row.UserId && a.KeyId == keyId && a.SecretCiphertext == row.SecretCiphertext)
                     .ExecuteUpdateAsync(a => a.SetProperty(x => x.SecretCiphertext, moved.Ciphertext)
                         .SetProperty(x => x.KeyId, moved.KeyId), cancellationToken);
-            }
-
-            if (batch.Count > 0 && readable == 0)
-            {
-                // A key no configured one matches reads none of its rows: count them rather than try (and log) each.
-                return new TotpReencryptionResult(reencrypted, await underKey.CountAsync(cancellationToken));
             }
 
             if (batch.Count < batchSize)

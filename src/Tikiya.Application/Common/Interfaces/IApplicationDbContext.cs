@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Tikiya.Domain.Devices;
 using Tikiya.Domain.EmailCodes;
@@ -50,6 +51,9 @@ public interface IApplicationDbContext
 
     /// <summary>For a handler that opens its own transaction, when a save and a bulk UPDATE must commit together.</summary>
     DatabaseFacade Database { get; }
+
+    /// <summary>For a unit of work that failed after tracking changes: cleared, a later save in the scope writes none of them.</summary>
+    ChangeTracker ChangeTracker { get; }
 
     /// <summary>
     /// Saves; a taken email surfaces as <see cref="Errors.EmailAlreadyRegisteredException"/>, and a row another request

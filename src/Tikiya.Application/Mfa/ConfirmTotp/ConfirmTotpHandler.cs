@@ -20,10 +20,10 @@ internal sealed partial class ConfirmTotpHandler(IApplicationDbContext db, ICall
     {
         var user = await db.Users.FindCallerAsync(caller, cancellationToken);
         var codes = await check.ProveThenAsync(user, deviceThrottleKey: null, command.Code, SecondFactorUse.Confirm,
-            async (_, now) =>
+            async (_, now, ct) =>
             {
                 trail.LeaveNotice(user, SecurityEventType.MfaEnabled, MailTemplates.MfaEnabled, now);
-                return await recoveryCodes.ReplaceAsync(user.Id, now, cancellationToken);
+                return await recoveryCodes.ReplaceAsync(user.Id, now, ct);
             }, cancellationToken);
         LogEnabled(user.Id);
         return codes;

@@ -21,11 +21,11 @@ internal sealed partial class DisableTotpHandler(IApplicationDbContext db, ICall
     {
         var user = await db.Users.FindCallerAsync(caller, cancellationToken);
         await check.ProveThenAsync(user, deviceThrottleKey: null, command.Code, SecondFactorUse.Change,
-            async (authenticator, now) =>
+            async (authenticator, now, ct) =>
             {
                 db.TotpAuthenticators.Remove(authenticator);
-                await recoveryCodes.DeleteAllAsync(user.Id, cancellationToken);
-                await db.MfaChallenges.Where(c => c.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
+                await recoveryCodes.DeleteAllAsync(user.Id, ct);
+                await db.MfaChallenges.Where(c => c.UserId == user.Id).ExecuteDeleteAsync(ct);
                 trail.LeaveNotice(user, SecurityEventType.MfaDisabled, MailTemplates.MfaDisabled, now);
                 return Unit.Value;
             }, cancellationToken);

@@ -49,5 +49,5 @@ internal sealed class EnrolTotpHandler(IApplicationDbContext db, ICaller caller,
     }
 
     private Task<bool> IsEnabledAsync(CancellationToken cancellationToken) =>
-        db.TotpAuthenticators.AnyAsync(a => a.UserId == caller.UserId && a.ConfirmedAt != null, cancellationToken);
+        db.TotpAuthenticators.AnyAsync(TotpAuthenticator.OnFor(caller.UserId), cancellationToken);
 }

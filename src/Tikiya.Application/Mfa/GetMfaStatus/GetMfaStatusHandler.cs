@@ -16,7 +16,7 @@ internal sealed class GetMfaStatusHandler(IApplicationDbContext db, ICaller call
             .Select(u => new
             {
                 EnabledAt = db.TotpAuthenticators.Where(a => a.UserId == u.Id).Select(a => a.ConfirmedAt).FirstOrDefault(),
-                Remaining = db.RecoveryCodes.Count(c => c.UserId == u.Id && c.UsedAt == null),
+                Remaining = db.RecoveryCodes.Count(c => c.UserId == u.Id && c.UsedAt == null), // RecoveryCode.UnusedOf's
             })
             .SingleOrDefaultAsync(cancellationToken);
         return status is { EnabledAt: { } enabledAt }

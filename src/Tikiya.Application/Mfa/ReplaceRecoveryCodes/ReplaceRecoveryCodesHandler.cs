@@ -17,10 +17,10 @@ internal sealed class ReplaceRecoveryCodesHandler(IApplicationDbContext db, ICal
     {
         var user = await db.Users.FindCallerAsync(caller, cancellationToken);
         return await check.ProveThenAsync(user, deviceThrottleKey: null, command.Code, SecondFactorUse.Change,
-            async (_, now) =>
+            async (_, now, ct) =>
             {
                 events.Record(user.Id, SecurityEventType.MfaRecoveryCodesReplaced, now);
-                return await recoveryCodes.ReplaceAsync(user.Id, now, cancellationToken);
+                return await recoveryCodes.ReplaceAsync(user.Id, now, ct);
             }, cancellationToken);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Tikiya.Application.Accounts;
 using Tikiya.Application.Common.Interfaces;
 using Tikiya.Domain.EmailCodes;
+using Tikiya.Domain.Mfa;
 using Tikiya.Domain.SecurityEvents;
 using Tikiya.Domain.Users;
 
@@ -32,7 +33,7 @@ internal sealed partial class ConfirmEmailChangeHandler(IApplicationDbContext db
         // After the user's row is updated (and locked): a code issued for the old address meanwhile is gone too.
         await db.EmailCodes.Where(c => c.UserId == user.Id && c.Purpose != EmailCodePurpose.ChangeEmail)
             .ExecuteDeleteAsync(cancellationToken);
-        var mfaEnabled = await db.TotpAuthenticators.AnyAsync(a => a.UserId == user.Id && a.ConfirmedAt != null, cancellationToken);
+        var mfaEnabled = await db.TotpAuthenticators.AnyAsync(TotpAuthenticator.OnFor(user.Id), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         LogChanged(user.Id);
         return user.ToResponse(mfaEnabled);
