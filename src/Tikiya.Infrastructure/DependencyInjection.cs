@@ -33,6 +33,7 @@ public static class DependencyInjection
         services.AddOptions<AccountOptions>().BindEnvironment(configuration);
         services.AddOptions<SessionOptions>().BindEnvironment(configuration);
         services.AddOptions<MfaOptions>().BindEnvironment(configuration);
+        services.AddSingleton<IValidateOptions<MfaOptions>, MfaOptionsValidator>();
 
         services.AddSingleton(sp => NpgsqlDataSourceFactory.Create(sp.GetRequiredService<IOptions<DatabaseOptions>>()));
         // One pool for both: the scope's context (requests) and the ones background work creates for itself.

@@ -53,7 +53,7 @@ internal sealed partial class PurgeBackgroundService(IServiceScopeFactory scopes
 
     // Unreadable ones are said on every run until they go: their owners need a recovery code to sign in.
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "Re-encrypted {Count} TOTP secrets under the current key; {Unreadable} cannot be read with JWT_SECRET or JWT_SECRET_PREVIOUS")]
+        Message = "Re-encrypted {Count} TOTP secrets under the current key; {Unreadable} cannot be read with the current or previous key")]
     private partial void LogReencrypted(int count, int unreadable);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The purge of expired rows failed; it runs again at the next interval")]

@@ -16,7 +16,7 @@ public sealed class JwtOptions
     [Required(ErrorMessage = "JWT_SECRET is required (at least 32 bytes; the HS256 key is its UTF-8 bytes).")]
     public string Secret { get; set; } = "";
 
-    [Setting("JWT_SECRET_PREVIOUS", "The former JWT_SECRET while a rotation lasts: with HS256 still accepted to verify access tokens (never to sign); with either algorithm it still decrypts the TOTP secrets (each moves to JWT_SECRET at its next use and by the purge) and matches the recovery codes made under it (until new ones replace them)", Secret = true)]
+    [Setting("JWT_SECRET_PREVIOUS", "The former JWT_SECRET while a rotation lasts: with HS256 still accepted to verify access tokens (never to sign); and, without MFA_ENCRYPTION_KEY, with either algorithm it still decrypts the TOTP secrets (each moves to JWT_SECRET at its next use and by the purge) and matches the recovery codes made under it (until new ones replace them)", Secret = true)]
     public string SecretPrevious { get; set; } = "";
 
     [Setting("JWT_ALGORITHM", "HS256 (signed with JWT_SECRET) or ES256 (signed with JWT_SIGNING_KEY_FILE; public keys at /.well-known/jwks.json)")]
@@ -51,14 +51,15 @@ public sealed class JwtOptions
     /// A 32-byte key of its own <paramref name="purpose"/>, derived from JWT_SECRET (HKDF-SHA-256), so that the signing
     /// key itself is never reused and no two purposes share a key.
     /// </summary>
-    public byte[] DeriveKey(byte[] purpose) => Derive(Secret, purpose);
+    public byte[] DeriveKey(byte[] purpose) => DeriveFrom(Secret, purpose);
 
     /// <summary>
     /// <see cref="DeriveKey"/> from JWT_SECRET_PREVIOUS, for what must still be read after a rotation (the TOTP
     /// secrets, the recovery codes); null when it is not set.
     /// </summary>
-    public byte[]? DerivePreviousKey(byte[] purpose) => SecretPrevious.Length == 0 ? null : Derive(SecretPrevious, purpose);
+    public byte[]? DerivePreviousKey(byte[] purpose) => SecretPrevious.Length == 0 ? null : DeriveFrom(SecretPrevious, purpose);
 
-    private static byte[] Derive(string secret, byte[] purpose) =>
+    /// <summary><see cref="DeriveKey"/> from another secret (the second factor's own, MFA_ENCRYPTION_KEY).</summary>
+    public static byte[] DeriveFrom(string secret, byte[] purpose) =>
         HKDF.DeriveKey(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(secret), DerivedKeyBytes, salt: [], info: purpose);
 }

@@ -9,20 +9,20 @@ namespace Tikiya.Infrastructure.Security;
 
 /// <summary>
 /// Recovery codes: 12 characters from 31 that cannot be read as one another (no 0/o, 1/l/i), in three groups of four
-/// (<c>k7qm-x2rt-9fhd</c>): 59 bits each. Stored as HMAC-SHA-256 keyed from JWT_SECRET over the account and the code:
+/// (<c>k7qm-x2rt-9fhd</c>): 59 bits each. Stored as HMAC-SHA-256 keyed from <see cref="MfaKeys"/> over the account and the code:
 /// with that many bits an offline search would need the key as well as the table, and the check is one indexed
-/// comparison, no Argon2. During a rotation the hash under JWT_SECRET_PREVIOUS is matched too; a new set is always
-/// made under JWT_SECRET.
+/// comparison, no Argon2. During a rotation the hash under the previous secret is matched too; a new set is always
+/// made under the current one.
 /// </summary>
-internal sealed class RecoveryCodes(IOptions<JwtOptions> jwt) : IRecoveryCodes
+internal sealed class RecoveryCodes(IOptions<JwtOptions> jwt, IOptions<MfaOptions> mfa) : IRecoveryCodes
 {
     internal const string Alphabet = "23456789abcdefghjkmnpqrstuvwxyz";
     internal const int GroupLength = 4;
     internal const int Groups = 3;
     private static readonly byte[] Purpose = "tikiya/recovery-code/v1"u8.ToArray();
 
-    private readonly byte[] _key = jwt.Value.DeriveKey(Purpose);
-    private readonly byte[]? _previousKey = jwt.Value.DerivePreviousKey(Purpose);
+    private readonly byte[] _key = new MfaKeys(jwt, mfa).Current(Purpose);
+    private readonly byte[]? _previousKey = new MfaKeys(jwt, mfa).Previous(Purpose);
 
     public IReadOnlyList<OneTimeSecret> CreateSet(Guid userId)
     {

@@ -11,10 +11,10 @@ namespace Tikiya.Infrastructure.Security;
 
 /// <summary>
 /// TOTP with Otp.NET (RFC 6238: HMAC-SHA-1, six digits, 30 s), and its secrets encrypted with AES-256-GCM under a key
-/// derived from JWT_SECRET (HKDF, a purpose of its own), so that a copy of the database alone holds no usable secret and
-/// no new variable is needed. The account's id is the associated data: a ciphertext moved to another account's row
-/// does not decrypt. JWT_SECRET_PREVIOUS, when set, still decrypts the secrets made under it, which are re-encrypted
-/// under JWT_SECRET at their next use and by the purge; each row names its key by an id (a keyed digest of the key,
+/// derived from <see cref="MfaKeys"/> (JWT_SECRET unless MFA_ENCRYPTION_KEY is set), so that a copy of the database
+/// alone holds no usable secret and no new variable is needed. The account's id is the associated data: a ciphertext moved to another account's row
+/// does not decrypt. The previous secret, when set, still decrypts the secrets made under it, which are re-encrypted
+/// under the current one at their next use and by the purge; each row names its key by an id (a keyed digest of the key,
 /// which tells nothing of it).
 /// </summary>
 internal sealed partial class TotpSecrets : ITotpSecrets
@@ -33,8 +33,9 @@ internal sealed partial class TotpSecrets : ITotpSecrets
 
     public TotpSecrets(IOptions<JwtOptions> jwt, IOptions<MfaOptions> mfa, ILogger<TotpSecrets> logger)
     {
-        _current = new Key(jwt.Value.DeriveKey(Purpose));
-        _previous = jwt.Value.DerivePreviousKey(Purpose) is { } previous ? new Key(previous) : null;
+        var keys = new MfaKeys(jwt, mfa);
+        _current = new Key(keys.Current(Purpose));
+        _previous = keys.Previous(Purpose) is { } previous ? new Key(previous) : null;
         _issuer = mfa.Value.Issuer;
         _logger = logger;
     }
@@ -164,7 +165,7 @@ internal sealed partial class TotpSecrets : ITotpSecrets
     // Its owner's recovery codes are keyed from the same secret: an operator switches the second factor off for them
     // (docs/operations.md, "A user lost their authenticator and their recovery codes").
     [LoggerMessage(Level = LogLevel.Error,
-        Message = "The TOTP secret of user {UserId} cannot be decrypted with JWT_SECRET or JWT_SECRET_PREVIOUS (docs/operations.md, rotating JWT_SECRET)")]
+        Message = "The TOTP secret of user {UserId} cannot be decrypted with the second factor's current or previous key (MFA_ENCRYPTION_KEY or JWT_SECRET, and its _PREVIOUS; docs/operations.md)")]
     private partial void LogUnreadable(Guid userId);
 
     private sealed class Key(byte[] bytes)

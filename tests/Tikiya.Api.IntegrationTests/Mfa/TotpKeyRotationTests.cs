@@ -23,9 +23,9 @@ public sealed class TotpKeyRotationTests
     private const string OldSecret = "totp-rotation-old-secret-of-32-bytes!!";
     private const string NewSecret = "totp-rotation-new-secret-of-32-bytes!!";
     private const string ThirdSecret = "totp-rotation-some-other-secret-of-32-bytes";
-    private const string UnreadableLine = "cannot be decrypted with JWT_SECRET or JWT_SECRET_PREVIOUS";
+    private const string UnreadableLine = "cannot be decrypted with the second factor's current or previous key";
     private const string ReencryptedLine =
-        "Re-encrypted 1 TOTP secrets under the current key; 0 cannot be read with JWT_SECRET or JWT_SECRET_PREVIOUS";
+        "Re-encrypted 1 TOTP secrets under the current key; 0 cannot be read with the current or previous key";
 
     private static readonly Dictionary<string, string> Before = new() { ["JWT_SECRET"] = OldSecret };
     private static readonly Dictionary<string, string> During = new() { ["JWT_SECRET"] = NewSecret, ["JWT_SECRET_PREVIOUS"] = OldSecret };

@@ -121,6 +121,8 @@ public sealed class StartupValidationTests
     [TestCase("MFA_ISSUER", " ")]
     [TestCase("MFA_ISSUER", "Acme:Corp")] // the otpauth label is "issuer:account"
     [TestCase("MFA_ISSUER", "Acme Corporation, issuer of the one-time codes of its users, 65!!")] // 65 characters
+    [TestCase("MFA_ENCRYPTION_KEY", "too short for a key")]
+    [TestCase("MFA_ENCRYPTION_KEY_PREVIOUS", "too short for a key")]
     public async Task ErrorLines_WithBadVariable_AreOneLineNamingIt(string variable, string value)
     {
         var environment = new Dictionary<string, string>(ValidEnvironment.Variables) { [variable] = value };

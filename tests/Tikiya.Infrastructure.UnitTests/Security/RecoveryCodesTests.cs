@@ -138,5 +138,6 @@ public sealed class RecoveryCodesTests
     }
 
     private static RecoveryCodes Codes(string secret = SecretA, string previous = "") =>
-        new(Microsoft.Extensions.Options.Options.Create(new JwtOptions { Secret = secret, SecretPrevious = previous }));
+        new(Microsoft.Extensions.Options.Options.Create(new JwtOptions { Secret = secret, SecretPrevious = previous }),
+            Microsoft.Extensions.Options.Options.Create(new MfaOptions()));
 }

@@ -18,6 +18,7 @@ public sealed class TotpSecretsTests
 {
     private const string SecretA = "totp-secrets-tests-secret-a-of-32-bytes!";
     private const string SecretB = "totp-secrets-tests-secret-b-of-32-bytes!";
+    private const string OwnKey = "totp-secrets-tests-own-mfa-key-of-32-bytes";
     private const int NonceBytes = 12;
     private static readonly byte[] Purpose = "tikiya/totp-secret/v1"u8.ToArray();
 
@@ -270,9 +271,50 @@ public sealed class TotpSecretsTests
         Assert.That(created.Stored.ToString(), Does.Not.Contain(Convert.ToHexString(created.Stored.Ciphertext)));
     }
 
-    private static TotpSecrets Secrets(string secret = SecretA, string previous = "", string issuer = "Tikiya") => new(
+
+    [Test]
+    public void WithItsOwnKey_ASecretIsReadWhateverJwtSecretBecomes()
+    {
+        var underOwnKey = Secrets(SecretA, mfaKey: OwnKey).Create(UserId, "ann@example.com");
+
+        var step = Secrets(SecretB, mfaKey: OwnKey).MatchStep(UserId, underOwnKey.Stored, CodeOf(underOwnKey), Now, _ => true);
+
+        Assert.That(step, Is.EqualTo(CurrentStep));
+        Assert.That(underOwnKey.Stored.KeyId, Is.EqualTo(KeyIdOf(OwnKey)));
+    }
+
+    [Test]
+    public void MovingToItsOwnKey_WithJwtSecretAsThePreviousOne_ReadsAndReencryptsTheOldSecrets()
+    {
+        var underJwtSecret = Secrets(SecretA).Create(UserId, "ann@example.com");
+        var moving = Secrets(SecretA, mfaKey: OwnKey, mfaKeyPrevious: SecretA);
+
+        var step = moving.MatchStep(UserId, underJwtSecret.Stored, CodeOf(underJwtSecret), Now, _ => true);
+        var moved = moving.Reencrypt(UserId, underJwtSecret.Stored);
+
+        Assert.That(step, Is.EqualTo(CurrentStep));
+        Assert.That(moved?.KeyId, Is.EqualTo(KeyIdOf(OwnKey)));
+        Assert.That(Secrets(SecretB, mfaKey: OwnKey).MatchStep(UserId, moved!, CodeOf(underJwtSecret), Now, _ => true),
+            Is.EqualTo(CurrentStep));
+    }
+
+    [Test]
+    public void WithItsOwnKey_JwtSecretPreviousReadsNothing()
+    {
+        var underA = Secrets(SecretA).Create(UserId, "ann@example.com");
+
+        var step = Secrets(SecretB, previous: SecretA, mfaKey: OwnKey).MatchStep(UserId, underA.Stored, CodeOf(underA), Now, _ => true);
+
+        Assert.That(step, Is.Null);
+    }
+
+    private static TotpSecrets Secrets(string secret = SecretA, string previous = "", string issuer = "Tikiya",
+        string mfaKey = "", string mfaKeyPrevious = "") => new(
         Microsoft.Extensions.Options.Options.Create(new JwtOptions { Secret = secret, SecretPrevious = previous }),
-        Microsoft.Extensions.Options.Options.Create(new MfaOptions { Issuer = issuer }),
+        Microsoft.Extensions.Options.Options.Create(new MfaOptions
+        {
+            Issuer = issuer, EncryptionKey = mfaKey, EncryptionKeyPrevious = mfaKeyPrevious,
+        }),
         NullLogger<TotpSecrets>.Instance);
 
     private static string CodeOf(Application.Common.Interfaces.NewTotpSecret created) =>
