@@ -185,6 +185,41 @@ public sealed class TotpKeyRotationTests
         Assert.That(await KeyIdAsync(logged.Services), Is.Not.EqualTo(oldKeyId));
     }
 
+    [Test]
+    public async Task LoginMfa_WithItsOwnKey_SurvivesJwtSecretReplacedOutright()
+    {
+        const string ownKey = "totp-rotation-own-mfa-key-of-32-bytes!!";
+        await using var before = await IsolatedApp.StartAsync(new Dictionary<string, string>(Before) { ["MFA_ENCRYPTION_KEY"] = ownKey });
+        var account = await EnableAsync(before);
+        await using var replaced = Restart(before, new Dictionary<string, string>(After) { ["MFA_ENCRYPTION_KEY"] = ownKey },
+            minutesLater: 1);
+        using var client = replaced.CreateClient();
+
+        var withCode = await MfaRotationClient.LoginWithTotpAsync(client, account, replaced.Clock);
+        var withRecoveryCode = await client.LoginMfaAsync(await client.LoginForMfaTokenAsync(), account.RecoveryCodes[0]);
+
+        Assert.That(withCode.StatusCode, Is.EqualTo(HttpStatusCode.OK), await withCode.Content.ReadAsStringAsync());
+        Assert.That(withRecoveryCode.StatusCode, Is.EqualTo(HttpStatusCode.OK), await withRecoveryCode.Content.ReadAsStringAsync());
+    }
+
+    [Test]
+    public async Task LoginMfa_MovingToItsOwnKey_ReadsWhatJwtSecretEncrypted()
+    {
+        await using var before = await IsolatedApp.StartAsync(Before);
+        var account = await EnableAsync(before);
+        await using var moving = Restart(before, new Dictionary<string, string>(Before)
+        {
+            ["MFA_ENCRYPTION_KEY"] = ThirdSecret, ["MFA_ENCRYPTION_KEY_PREVIOUS"] = OldSecret,
+        }, minutesLater: 1);
+        using var client = moving.CreateClient();
+
+        var signedIn = await MfaRotationClient.LoginWithTotpAsync(client, account, moving.Clock);
+        var moved = await ReencryptAsync(moving.Services);
+
+        Assert.That(signedIn.StatusCode, Is.EqualTo(HttpStatusCode.OK), await signedIn.Content.ReadAsStringAsync());
+        Assert.That(moved, Is.EqualTo(new TotpReencryptionResult(Reencrypted: 0, Unreadable: 0)), "moved at its use already");
+    }
+
     /// <summary>An account of the app's, with its TOTP on.</summary>
     private static Task<MfaAccount> EnableAsync(IsolatedApp app, string email = UserBuilder.DefaultEmail) =>
         MfaRotationClient.SaveUserWithMfaAsync(app.Client, app.Services, app.Clock, email);
