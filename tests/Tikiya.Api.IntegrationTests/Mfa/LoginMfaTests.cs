@@ -385,6 +385,23 @@ public sealed class LoginMfaTests : ApiTest
     }
 
     [Test]
+    public async Task LoginMfa_FromAKnownDevice_CountsWrongCodesInTheDevicesRowOnly()
+    {
+        var account = await Client.SaveUserWithMfaAsync(Factory);
+        var device = (await Client.LoginMfaOkAsync(await Client.LoginForMfaTokenAsync(), account.CodeAt(Now))).DeviceToken!;
+        Factory.Clock.Advance(TimeSpan.FromSeconds(30));
+        var mfaToken = await MfaClient.MfaTokenOfAsync(await Client.LoginFromKnownDeviceAsync(device));
+
+        await FailCodesAsync(mfaToken, account, 5);
+
+        await ProblemAssert.IsProblemAsync(await Client.LoginMfaAsync(mfaToken, account.CodeAt(Now)),
+            HttpStatusCode.TooManyRequests, "login_throttled");
+        await ProblemAssert.IsProblemAsync(await Client.LoginFromKnownDeviceAsync(device), HttpStatusCode.TooManyRequests,
+            "login_throttled");
+        await MfaClient.MfaTokenOfAsync(await Client.LoginAsync()); // the email's own row counted none of them
+    }
+
+    [Test]
     public async Task LoginMfa_KeepsTheDeviceNameOfThePasswordStep()
     {
         var account = await Client.SaveUserWithMfaAsync(Factory);
