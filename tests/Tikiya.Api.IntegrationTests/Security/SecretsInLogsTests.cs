@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
 using Tikiya.Api.IntegrationTests.Builders;
@@ -40,6 +41,47 @@ public sealed class SecretsInLogsTests : ApiTest
         foreach (var secret in secrets)
         {
             Assert.That(capture.Lines.Where(line => line.Contains(secret, StringComparison.OrdinalIgnoreCase)), Is.Empty, secret);
+        }
+    }
+
+    [Test]
+    public async Task MfaFlow_AtTraceLevel_LogsNoSecretCodeOrToken()
+    {
+        const string ownKey = "an-mfa-encryption-key-nobody-may-read-32-bytes";
+        var capture = new CapturingLoggerProvider();
+        await using var app = Factory.WithWebHostBuilder(b => b
+            .UseSetting("Logging:LogLevel:Default", "Trace")
+            .UseSetting("MFA_ENCRYPTION_KEY", ownKey)
+            .ConfigureLogging(logging => logging.AddProvider(capture).SetMinimumLevel(LogLevel.Trace)));
+        using var client = app.CreateClient();
+        var now = () => Factory.Clock.GetUtcNow();
+
+        var session = await client.SaveUserAndLoginAsync(Factory.Services);
+        var enrolment = await client.EnrolTotpOkAsync(session.AccessToken);
+        var confirmingCode = Rfc6238.CodeAt(enrolment.Secret, now());
+        var recoveryCodes = await MfaClient.RecoveryCodesOkAsync(await client.ConfirmTotpAsync(session.AccessToken, confirmingCode));
+        Factory.Clock.Advance(TimeSpan.FromSeconds(30));
+        var mfaToken = await client.LoginForMfaTokenAsync();
+        await client.LoginMfaAsync(mfaToken, "abcd-efgh-jkmn");
+        var loginCode = Rfc6238.CodeAt(enrolment.Secret, now());
+        var signedIn = await client.LoginMfaOkAsync(mfaToken, loginCode);
+        await client.LoginMfaOkAsync(await client.LoginForMfaTokenAsync(), recoveryCodes[0]);
+        var fresh = await MfaClient.RecoveryCodesOkAsync(await client.ReplaceRecoveryCodesAsync(signedIn.AccessToken, recoveryCodes[1]));
+        await client.DisableTotpAsync(signedIn.AccessToken, fresh[0]);
+
+        Assert.That(capture.Lines, Has.Some.Contains("switched two-step sign-in off"), "the capture sees the app's lines");
+        var secrets = new List<string> { enrolment.Secret, enrolment.OtpauthUri, mfaToken, signedIn.DeviceToken!, ownKey };
+        secrets.AddRange(recoveryCodes.Concat(fresh));
+        secrets.AddRange(recoveryCodes.Select(code => code.Replace("-", "", StringComparison.Ordinal)));
+        foreach (var secret in secrets)
+        {
+            Assert.That(capture.Lines.Where(line => line.Contains(secret, StringComparison.OrdinalIgnoreCase)), Is.Empty, secret);
+        }
+
+        // Six digits may stand inside an id or a number by chance: a code counts only as a number of its own.
+        foreach (var code in new[] { confirmingCode, loginCode })
+        {
+            Assert.That(capture.Lines.Where(line => Regex.IsMatch(line, $@"(?<![0-9A-Za-z]){code}(?![0-9A-Za-z])")), Is.Empty, code);
         }
     }
 
