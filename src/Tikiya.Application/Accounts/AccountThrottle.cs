@@ -111,6 +111,9 @@ internal sealed class AccountThrottle(IApplicationDbContext db, ThrottleRows row
 
     private async Task UpdateAsync(string key, Action<LoginThrottle> change)
     {
+        // A failure or a give-back comes when the attempt's own unit of work failed or never began: whatever it tracked
+        // (a session, an event, a code's step) was rolled back or is to be dropped, and must not ride on this save.
+        db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
         change(await rows.LockAsync(key, CancellationToken.None));
         await db.SaveChangesAsync(CancellationToken.None);

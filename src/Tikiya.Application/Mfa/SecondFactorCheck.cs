@@ -33,27 +33,14 @@ internal sealed class SecondFactorCheck(IApplicationDbContext db, AccountThrottl
             var accountRow = await throttle.LockAsync(user.Email, cancellationToken);
             var authenticator = InState(await db.TotpAuthenticators.SingleOrDefaultAsync(a => a.UserId == user.Id,
                 cancellationToken), use);
-            try
+            if (await factor.ProveAsync(authenticator, code, use != SecondFactorUse.Confirm, attempt.At, cancellationToken))
             {
-                if (await factor.ProveAsync(authenticator, code, use != SecondFactorUse.Confirm, attempt.At, cancellationToken)
-                    is not null)
-                {
-                    var result = await then(authenticator, attempt.At, cancellationToken);
-                    await SettleAsync(attempt, accountRow, use, cancellationToken);
-                    await db.SaveChangesAsync(cancellationToken);
-                    await transaction.CommitAsync(cancellationToken);
-                    return result;
-                }
+                var result = await then(authenticator, attempt.At, cancellationToken);
+                await SettleAsync(attempt, accountRow, use, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return result;
             }
-            catch
-            {
-                // Rolled back: nothing it tracked (a used code's event, a session, a step) may ride on the throttle's
-                // own save that gives the attempt's place back.
-                db.ChangeTracker.Clear();
-                throw;
-            }
-
-            db.ChangeTracker.Clear(); // a wrong code changed nothing that the count's save below may write
         }
 
         await attempt.FailAsync(user.Id); // its own transaction, once the one above has ended
