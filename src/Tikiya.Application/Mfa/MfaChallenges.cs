@@ -35,12 +35,18 @@ internal sealed class MfaChallenges(IApplicationDbContext db, IOneTimeCodes toke
         return token.Value;
     }
 
-    /// <summary>The live challenge <paramref name="mfaToken"/> names, untracked; null for none (401 <c>invalid_mfa_token</c>).</summary>
-    public Task<MfaChallenge?> FindAsync(string mfaToken, CancellationToken cancellationToken)
+    /// <summary>
+    /// The live challenge <paramref name="mfaToken"/> names and its account, untracked, in one query; null for none (401
+    /// <c>invalid_mfa_token</c>).
+    /// </summary>
+    public async Task<(MfaChallenge Challenge, User User)?> FindAsync(string mfaToken, CancellationToken cancellationToken)
     {
         var hash = tokens.HashLinkToken(mfaToken);
         var now = time.GetUtcNow();
-        return db.MfaChallenges.AsNoTracking().Where(MfaChallenge.Named(hash, now)).SingleOrDefaultAsync(cancellationToken);
+        var found = await db.MfaChallenges.AsNoTracking().Where(MfaChallenge.Named(hash, now))
+            .Join(db.Users, c => c.UserId, u => u.Id, (c, u) => new { Challenge = c, User = u })
+            .SingleOrDefaultAsync(cancellationToken);
+        return found is null ? null : (found.Challenge, found.User);
     }
 
     /// <summary>

@@ -16,10 +16,10 @@ internal sealed class SecondFactor(IApplicationDbContext db, ITotpSecrets totp, 
     SecurityEventRecorder events)
 {
     /// <summary>
-    /// How <paramref name="code"/> proves it, or null. A pending authenticator is confirmed by its first code; a secret
+    /// Whether <paramref name="code"/> proves it. A pending authenticator is confirmed by its first code; a secret
     /// still under a previous key is re-encrypted under the current one. The changes are the caller's to save.
     /// </summary>
-    public async Task<ProvenFactor?> ProveAsync(TotpAuthenticator authenticator, string code, bool recoveryCodesCount,
+    public async Task<bool> ProveAsync(TotpAuthenticator authenticator, string code, bool recoveryCodesCount,
         DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(authenticator);
@@ -30,7 +30,7 @@ internal sealed class SecondFactor(IApplicationDbContext db, ITotpSecrets totp, 
             if (totp.MatchStep(userId, secret, digits, now, authenticator.MayAccept) is not { } step
                 || !await AcceptStepAsync(userId, step, cancellationToken))
             {
-                return null;
+                return false;
             }
 
             if (authenticator.IsConfirmed)
@@ -47,12 +47,10 @@ internal sealed class SecondFactor(IApplicationDbContext db, ITotpSecrets totp, 
                 authenticator.ReplaceSecret(current);
             }
 
-            return ProvenFactor.Totp;
+            return true;
         }
 
-        return recoveryCodesCount && await SpendRecoveryCodeAsync(userId, code, now, cancellationToken)
-            ? ProvenFactor.RecoveryCode
-            : null;
+        return recoveryCodesCount && await SpendRecoveryCodeAsync(userId, code, now, cancellationToken);
     }
 
     /// <summary>

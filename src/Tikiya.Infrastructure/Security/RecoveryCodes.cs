@@ -14,15 +14,21 @@ namespace Tikiya.Infrastructure.Security;
 /// comparison, no Argon2. During a rotation the hash under the previous secret is matched too; a new set is always
 /// made under the current one.
 /// </summary>
-internal sealed class RecoveryCodes(IOptions<JwtOptions> jwt, IOptions<MfaOptions> mfa) : IRecoveryCodes
+internal sealed class RecoveryCodes : IRecoveryCodes
 {
     internal const string Alphabet = "23456789abcdefghjkmnpqrstuvwxyz";
     internal const int GroupLength = 4;
     internal const int Groups = 3;
     private static readonly byte[] Purpose = "tikiya/recovery-code/v1"u8.ToArray();
 
-    private readonly byte[] _key = new MfaKeys(jwt, mfa).Current(Purpose);
-    private readonly byte[]? _previousKey = new MfaKeys(jwt, mfa).Previous(Purpose);
+    private readonly byte[] _key;
+    private readonly byte[]? _previousKey;
+
+    public RecoveryCodes(IOptions<JwtOptions> jwt, IOptions<MfaOptions> mfa)
+    {
+        var keys = new MfaKeys(jwt, mfa);
+        (_key, _previousKey) = (keys.Current(Purpose), keys.Previous(Purpose));
+    }
 
     public IReadOnlyList<OneTimeSecret> CreateSet(Guid userId)
     {

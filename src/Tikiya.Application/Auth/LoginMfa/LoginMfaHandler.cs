@@ -1,5 +1,4 @@
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Tikiya.Application.Auth.Login;
 using Tikiya.Application.Auth.Sessions;
@@ -18,16 +17,13 @@ namespace Tikiya.Application.Auth.LoginMfa;
 /// token and opens the session in one transaction, with everything a login settles: the count reset, the device
 /// token, the events. The session's <c>amr</c> is <c>["pwd","otp"]</c> for its whole life.
 /// </summary>
-internal sealed partial class LoginMfaHandler(IApplicationDbContext db, MfaChallenges challenges, SecondFactorCheck check,
+internal sealed partial class LoginMfaHandler(MfaChallenges challenges, SecondFactorCheck check,
     SessionOpening sessions, LoginAccounts accounts, ILogger<LoginMfaHandler> logger)
     : ICommandHandler<LoginMfaCommand, TokensResponse>
 {
     public async ValueTask<TokensResponse> Handle(LoginMfaCommand command, CancellationToken cancellationToken)
     {
-        var challenge = await challenges.FindAsync(command.MfaToken, cancellationToken) is { } found
-            && await db.Users.SingleOrDefaultAsync(u => u.Id == found.UserId, cancellationToken) is { } user
-            ? (Challenge: found, User: user)
-            : throw new InvalidMfaTokenException();
+        var challenge = await challenges.FindAsync(command.MfaToken, cancellationToken) ?? throw new InvalidMfaTokenException();
         var deviceKey = challenge.Challenge.DeviceTokenId is { } deviceId ? DeviceToken.ThrottleKeyOf(deviceId) : null;
         var (sessionId, tokens) = await check.ProveThenAsync(challenge.User, deviceKey, command.Code, SecondFactorUse.Login,
             async (_, now, ct) =>
